@@ -1,0 +1,45 @@
+"""The one door to `argostranslate`.
+
+argostranslate reads its directories from the environment *at import time* and creates them, so
+importing it anywhere else first would pin packages to the user's home. Everything in bridgebot that
+needs Argos calls `use_models_dir()` and then imports through `argos()`; importing bridgebot itself
+never loads Argos or a model.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from types import ModuleType
+
+_models_dir: Path | None = None
+
+
+def use_models_dir(models_dir: Path) -> None:
+    """Point Argos (packages, MiniSBD cache, downloads) at `models_dir`, before or after import."""
+    global _models_dir
+    models_dir = Path(models_dir).expanduser().resolve()
+    models_dir.mkdir(parents=True, exist_ok=True)
+    _models_dir = models_dir
+    os.environ["ARGOS_PACKAGES_DIR"] = str(models_dir)
+    os.environ.setdefault("XDG_DATA_HOME", str(models_dir / ".data"))
+    os.environ.setdefault("XDG_CACHE_HOME", str(models_dir / ".cache"))
+    os.environ.setdefault("XDG_CONFIG_HOME", str(models_dir / ".config"))
+    # Argos would otherwise try a GPU probe and log noise on CPU-only servers.
+    os.environ.setdefault("ARGOS_DEVICE_TYPE", "cpu")
+    settings = importlib.import_module("argostranslate.settings")
+    settings.package_data_dir = models_dir
+    settings.package_dirs = [models_dir]
+
+
+def models_dir() -> Path:
+    if _models_dir is None:
+        raise RuntimeError("use_models_dir() must be called before Argos is used")
+    return _models_dir
+
+
+def argos(name: str) -> ModuleType:
+    """Import `argostranslate.<name>` once the models directory is set."""
+    models_dir()
+    return importlib.import_module(f"argostranslate.{name}")
