@@ -1,0 +1,136 @@
+"""Builds the Telegram Application: every handler in one place, in order, and the command menus.
+
+`serve()` is what `bridgebot run` executes; the end-to-end tests call the same coroutine against a
+local Bot API server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bridgebot.config import Settings
+from bridgebot.handlers import help as help_handlers
+from bridgebot.handlers import onboarding, tracking
+from bridgebot.handlers.common import Services
+from bridgebot.i18n import Catalogs, catalogs
+from bridgebot.services.onboarding import Onboarding
+from bridgebot.store.db import open_db
+from bridgebot.store.repository import Repository
+
+log = logging.getLogger(__name__)
+
+# Menus per scope: what everyone in a group sees, what chat admins see in addition, and private chats.
+GROUP_COMMANDS = ["help", "partnership", "contacts"]
+ADMIN_COMMANDS = [*GROUP_COMMANDS, "setup", "lang", "focal"]
+PRIVATE_COMMANDS = ["start", "help"]
+
+
+def build_application(settings: Settings, svc: Services) -> Application:
+    builder = ApplicationBuilder().token(settings.token or "").rate_limiter(AIORateLimiter(max_retries=3))
+    if settings.telegram_base_url:
+        base = settings.telegram_base_url.rstrip("/")
+        builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
+    application = builder.build()
+    application.bot_data["services"] = svc
+    _add_handlers(application)
+    return application
+
+
+def _add_handlers(application: Application) -> None:
+    # Group -1 runs for every update before the commands, so a command can already resolve the
+    # sender's @username; it never stops later groups from handling the update.
+    application.add_handler(TypeHandler(Update, tracking.remember_sender), group=-1)
+
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, tracking.group_migrated))
+    application.add_handler(ChatMemberHandler(tracking.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER))
+
+    commands = {
+        "start": help_handlers.start,
+        "help": help_handlers.help_command,
+        "setup": onboarding.setup,
+        "partnership": onboarding.partnership,
+        "lang": onboarding.lang,
+        "focal": onboarding.focal,
+        "contacts": onboarding.contacts,
+    }
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback))
+    # Last: any command none of the handlers above took.
+    application.add_handler(MessageHandler(filters.COMMAND, help_handlers.unknown_command))
+    application.add_error_handler(_on_error)
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One place for failures: log with the update's ids (never its text) and keep running."""
+    where = ""
+    if isinstance(update, Update):
+        chat = update.effective_chat
+        where = f" (update {update.update_id}, chat {chat.id if chat else '-'})"
+    log.error("handler failed%s", where, exc_info=context.error)
+
+
+def _menu(catalog: Catalogs, lang: str, names: list[str]) -> list[BotCommand]:
+    return [BotCommand(name, catalog.t(lang, f"cmd-{name}")) for name in names]
+
+
+async def set_command_menus(application: Application, catalog: Catalogs) -> None:
+    """Menus per scope and per UI language, so a German admin sees German descriptions."""
+    scopes = [
+        (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
+        (BotCommandScopeAllChatAdministrators(), ADMIN_COMMANDS),
+        (BotCommandScopeAllPrivateChats(), PRIVATE_COMMANDS),
+    ]
+    try:
+        for scope, names in scopes:
+            await application.bot.set_my_commands(_menu(catalog, "en", names), scope=scope)
+            for lang in catalog.languages:
+                menu = _menu(catalog, lang, names)
+                await application.bot.set_my_commands(menu, scope=scope, language_code=lang)
+    except TelegramError as exc:
+        log.warning("could not set the command menus: %s", exc)
+
+
+async def serve(settings: Settings, stop: asyncio.Event) -> None:
+    """Open the store, run the bot with long polling until `stop` is set, then close cleanly."""
+    conn, applied = await open_db(settings.db_path)
+    if applied:
+        log.info("database %s: applied migrations %s", settings.db_path, ", ".join(applied))
+    repo = Repository(conn)
+    svc = Services(settings, repo, catalogs(), Onboarding(repo))
+    application = build_application(settings, svc)
+    try:
+        async with application:
+            await set_command_menus(application, svc.catalogs)
+            await application.start()
+            await application.updater.start_polling(
+                poll_interval=0.0,
+                timeout=settings.poll_timeout,
+                allowed_updates=Update.ALL_TYPES,
+            )
+            log.info("bridgebot is running as @%s", application.bot.username)
+            await stop.wait()
+            await application.updater.stop()
+            await application.stop()
+    finally:
+        await conn.close()

@@ -1,0 +1,157 @@
+"""The `bridgebot` command: run, check, db and models.
+
+Every failure an admin can cause (bad config, locked database, missing token) ends as one line on
+stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from bridgebot import __version__, cli_models
+from bridgebot.config import ConfigError, RedactToken, Settings, load_settings
+from bridgebot.store.db import StoreError
+
+EXIT_CONFIG = 2
+EXIT_STORE = 3
+
+NO_TOKEN = """\
+bridgebot needs a Telegram bot token. In Telegram, open a chat with @BotFather, send /newbot, choose a
+name and a username ending in "bot", and BotFather answers with a token like 123456789:AAE...; then
+send /setprivacy to BotFather, pick your bot and choose Disable, so the bot can read the messages of
+the partner groups it bridges. Start bridgebot with that token in the environment:
+    BRIDGEBOT_TOKEN=123456789:AAE... bridgebot run
+or put `token = "..."` in a config file and run `bridgebot run --config bridgebot.toml`."""
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config", type=Path, metavar="FILE", help="TOML settings file (environment variables override it)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bridgebot",
+        description="Bridges the Telegram groups of partner cities, translated offline, "
+        "with commitments and follow-ups.",
+        epilog="Settings come from --config FILE and BRIDGEBOT_* environment variables "
+        "(BRIDGEBOT_TOKEN, BRIDGEBOT_TELEGRAM_BASE_URL, BRIDGEBOT_DB, BRIDGEBOT_MODELS_DIR, "
+        "BRIDGEBOT_ADMINS, BRIDGEBOT_LOG_LEVEL).",
+    )
+    parser.add_argument("--version", action="version", version=f"bridgebot {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the bot (long polling)", description="Run the bot until stopped.")
+    _config_option(run)
+
+    check = sub.add_parser(
+        "check",
+        help="validate the configuration, the database and the language models",
+        description="Check that the bot can start: settings, database, and language models.",
+    )
+    _config_option(check)
+
+    db = sub.add_parser("db", help="database maintenance", description="Database maintenance.")
+    _config_option(db)
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    migrate = db_sub.add_parser("migrate", help="apply pending schema migrations")
+    _config_option(migrate)
+    backup = db_sub.add_parser(
+        "backup", help="write a consistent copy of the database (safe while the bot runs)"
+    )
+    backup.add_argument("path", type=Path, help="file to write")
+    _config_option(backup)
+
+    models = cli_models.add_parser(sub)
+    _config_option(models)
+    return parser
+
+
+def configure_logging(settings: Settings) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactToken(settings.token))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(settings.log_level)
+    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, root.level))
+
+
+def _run(settings: Settings) -> int:
+    if not settings.token:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_CONFIG
+    from bridgebot.app import serve
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(sig, stop.set)
+        await serve(settings, stop)
+
+    asyncio.run(main())
+    return 0
+
+
+def _check(settings: Settings) -> int:
+    from bridgebot.store.db import connect
+
+    async def probe() -> None:
+        async with connect(settings.db_path):
+            pass
+
+    asyncio.run(probe())
+    print(f"config: ok (database {settings.db_path}, models {settings.models_path})")
+    if not settings.token:
+        print("token: missing (set BRIDGEBOT_TOKEN)")
+        return 1
+    if not settings.token_looks_valid():
+        print("token: does not look like a BotFather token (digits:letters)")
+        return 1
+    print("token: ok")
+    return 0
+
+
+def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from bridgebot.store import maintenance
+
+    if args.db_command == "migrate":
+        applied = asyncio.run(maintenance.migrate(settings.db_path))
+        print(f"applied: {', '.join(applied)}" if applied else "database is up to date")
+    elif args.db_command == "backup":
+        asyncio.run(maintenance.backup(settings.db_path, args.path))
+        print(f"backup written to {args.path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    configure_logging(settings)
+    try:
+        if args.command == "run":
+            return _run(settings)
+        if args.command == "check":
+            return _check(settings)
+        if args.command == "db":
+            return _db(args, settings)
+        return cli_models.run(args, settings.models_path)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_STORE
+    except KeyboardInterrupt:
+        return 130

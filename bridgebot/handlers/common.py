@@ -1,0 +1,107 @@
+"""What every handler needs: the services, who is asking, and a localized reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from telegram import Chat, Message, Update
+from telegram.constants import ChatMemberStatus
+from telegram.error import TelegramError
+from telegram.ext import ContextTypes
+
+from bridgebot.config import Settings
+from bridgebot.domain import User
+from bridgebot.i18n import Catalogs
+from bridgebot.services.onboarding import Actor, Onboarding
+from bridgebot.services.refusal import Refusal
+from bridgebot.store.repository import Repository
+
+log = logging.getLogger(__name__)
+ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
+
+
+@dataclass
+class Services:
+    settings: Settings
+    repo: Repository
+    catalogs: Catalogs
+    onboarding: Onboarding
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.application.bot_data["services"]
+
+
+def as_user(tg_user: Any) -> User:
+    return User(tg_user.id, tg_user.username, tg_user.first_name or "", tg_user.last_name)
+
+
+async def chat_language(svc: Services, chat: Chat | None, message: Message | None = None) -> str:
+    """The group's declared language; before /setup, the asker's Telegram language if we speak it."""
+    if chat is not None:
+        group = await svc.repo.group(chat.id)
+        if group is not None:
+            return group.lang
+    sender = message.from_user if message is not None else None
+    return svc.catalogs.ui_language(sender.language_code if sender else None)
+
+
+async def actor(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Actor:
+    """Who is asking, with the two permission facts the services decide on."""
+    message, chat = update.effective_message, update.effective_chat
+    svc = services(context)
+    user = update.effective_user
+    # An anonymous admin posts as the group itself (sender_chat == chat): only admins can do that.
+    if message is not None and chat is not None and message.sender_chat is not None:
+        return Actor(None, False, message.sender_chat.id == chat.id)
+    if user is None:
+        return Actor(None, False, False)
+    is_bot_admin = user.id in svc.settings.admins
+    is_chat_admin = False
+    if chat is not None and chat.type != Chat.PRIVATE:
+        try:
+            member = await context.bot.get_chat_member(chat.id, user.id)
+            is_chat_admin = member.status in ADMIN_STATUSES
+        except TelegramError as exc:
+            log.warning("could not check admin status in chat %s: %s", chat.id, exc)
+    return Actor(user.id, is_bot_admin, is_chat_admin)
+
+
+async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str, **args: Any) -> None:
+    svc = services(context)
+    message = update.effective_message
+    if message is None:
+        return
+    lang = await chat_language(svc, update.effective_chat, message)
+    await message.reply_text(svc.catalogs.t(lang, key, **args), do_quote=True)
+
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+
+
+def replies_refusals(func: Handler) -> Handler:
+    """A service's `Refusal` becomes a localized answer in the chat; nothing was stored."""
+
+    @wraps(func)
+    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await func(update, context)
+        except Refusal as refusal:
+            await reply(update, context, refusal.key, **refusal.args_)
+
+    return wrapper
+
+
+def group_only(func: Handler) -> Handler:
+    @wraps(func)
+    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        if chat is None or chat.type == Chat.PRIVATE:
+            raise Refusal("error-group-only")
+        await func(update, context)
+
+    return wrapper

@@ -1,0 +1,73 @@
+"""Language codes as Argos names them, and the names people type instead of codes.
+
+Codes are ISO 639-1 plus Argos' `zt` (Traditional Chinese); `/setup Hamburg Deutsch` and
+`/setup Hamburg german` work as well as `/setup Hamburg de`, because arguments come in any language.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+
+ISO_639_1 = frozenset(
+    """aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de
+    dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie
+    ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg
+    mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro
+    ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty
+    ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split()
+)
+ARGOS_EXTRA = frozenset({"zt", "pb"})
+KNOWN = ISO_639_1 | ARGOS_EXTRA
+NAME_LOCALES = ("en", "de", "zh", "es", "fr", "pt", "ja", "id")
+_ALIASES = {
+    "bahasa indonesia": "id",
+    "zh-hans": "zh",
+    "zh-cn": "zh",
+    "zh-hant": "zt",
+    "zh-tw": "zt",
+    "pt-br": "pb",
+}
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().strip()
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Mn"))
+
+
+@cache
+def _names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for ui in NAME_LOCALES:
+        for code, name in Locale.parse(ui).languages.items():
+            if code in ISO_639_1:
+                names.setdefault(_fold(name), code)
+    names.update({_fold("Traditional Chinese"): "zt", _fold("繁體中文"): "zt", _fold("繁体中文"): "zt"})
+    return names
+
+
+def parse_language(text: str) -> str | None:
+    """A language code for what someone typed (`de`, `DE`, `zh-Hant`, `German`, `Deutsch`, `中文`)."""
+    folded = _fold(text).replace("_", "-")
+    if folded in KNOWN:
+        return folded
+    if folded in _ALIASES:
+        return _ALIASES[folded]
+    return _names().get(folded)
+
+
+def language_name(code: str, in_lang: str) -> str:
+    """`de` shown to a Chinese group as 德语; falls back to the code itself."""
+    if code == "zt":
+        code_for_babel = "zh_Hant"
+    elif code == "pb":
+        code_for_babel = "pt_BR"
+    else:
+        code_for_babel = code
+    try:
+        locale = Locale.parse(in_lang)
+        return Locale.parse(code_for_babel).get_display_name(locale) or code
+    except (UnknownLocaleError, ValueError):
+        return code

@@ -1,0 +1,90 @@
+## Command menu descriptions
+cmd-start = Starten und erfahren, was bridgebot tut
+cmd-help = So benutzt du bridgebot
+cmd-setup = Diese Gruppe als Stadt anmelden: /setup <Stadt> <Sprache> [Zeitzone]
+cmd-partnership = Partnerschaft anzeigen, oder new / invite / join / leave
+cmd-contacts = Ansprechpersonen in jeder Partnerstadt
+cmd-lang = Sprache dieser Gruppe ändern
+cmd-focal = Ansprechperson dieser Stadt festlegen: /focal @nutzer
+
+## Welcome and help
+start-private = Hallo! Ich bin bridgebot. Ich verbinde die Telegram-Gruppen von Partnerstädten: Jede Nachricht erscheint in jeder Partnergruppe, offline übersetzt in die Sprache dieser Gruppe. Füge mich zur Gruppe deiner Stadt hinzu, um zu beginnen.
+start-group = Hallo! Ich bin bridgebot. Ein Gruppenadmin kann diese Gruppe mit /setup anmelden und sie dann mit den Partnerstädten verbinden.
+help =
+    bridgebot verbindet die Gruppen von Partnerstädten und übersetzt zwischen ihnen.
+
+    Erste Schritte (Gruppenadmins):
+    /setup <Stadt> <Sprache> [Zeitzone] — diese Gruppe anmelden, z. B. /setup Hamburg de Europe/Berlin
+    /partnership new <Name> — eine Partnerschaft anlegen (Bot-Admins); du erhältst einen Beitrittscode
+    /partnership invite — ein neuer Beitrittscode für eine weitere Stadt
+    /partnership join <Code> — diese Gruppe mit einer Partnerschaft verbinden
+    /partnership leave — diese Gruppe abmelden
+    /lang <Sprache> — Sprache dieser Gruppe ändern
+    /focal @nutzer — festlegen, wer in dieser Stadt Ansprechperson ist
+
+    Für alle:
+    /partnership — die Städte, ihre Sprachen und Ortszeiten
+    /contacts — die Ansprechperson jeder Stadt
+    /help — dieser Text
+
+## Setup
+setup-done = ✅ Diese Gruppe ist jetzt { $city }: Sprache { $language }, Zeitzone { $tz } (Ortszeit { $time }).
+setup-tz-hint = Tipp: Gib die Zeitzone an, damit Erinnerungen zur richtigen Ortszeit kommen, z. B. /setup { $city } { $lang } Europe/Berlin.
+usage-setup = Verwendung: /setup <Stadt> <Sprache> [Zeitzone], z. B. /setup Hamburg de Europe/Berlin
+
+## Partnerships
+usage-partnership = Verwendung: /partnership [new <Name> | invite | join <Code> | leave]
+usage-partnership-new = Verwendung: /partnership new <Name>, z. B. /partnership new Hamburg–Guadalajara
+usage-partnership-join = Verwendung: /partnership join <Code> — mit dem Code, den der Admin einer anderen Stadt erhalten hat.
+partnership-created = 🤝 Partnerschaft „{ $name }“ angelegt. Beitrittscode für die erste Stadt: { $code } ({ $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    } gültig, einmal verwendbar). In der Gruppe dieser Stadt sendet ein Admin: /partnership join { $code }
+partnership-created-joined = 🤝 Partnerschaft „{ $name }“ angelegt; diese Gruppe ist ihre erste Stadt. Beitrittscode für die nächste Stadt: { $code } ({ $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    } gültig, einmal verwendbar). In der Gruppe dieser Stadt sendet ein Admin: /partnership join { $code }
+partnership-invite = Neuer Beitrittscode für „{ $name }“: { $code } ({ $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    } gültig, einmal verwendbar). In der Gruppe der neuen Stadt sendet ein Admin: /partnership join { $code }
+partnership-joined = 🤝 Diese Gruppe ist „{ $name }“ beigetreten; die Partnerschaft verbindet jetzt { $count ->
+        [one] { $count } Stadt
+       *[other] { $count } Städte
+    }.
+partnership-new-member = 🤝 { $city } ist der Partnerschaft „{ $name }“ beigetreten.
+partnership-left = Diese Gruppe hat die Partnerschaft „{ $name }“ verlassen. Hier wird nichts mehr weitergeleitet.
+partnership-show =
+    🤝 { $name } — { $count ->
+        [one] { $count } Stadt
+       *[other] { $count } Städte
+    }
+    { $members }
+partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — Ansprechperson: { $focal }
+contacts-show =
+    Ansprechpersonen in jeder Stadt:
+    { $members }
+focal-none = nicht festgelegt (/focal @nutzer)
+
+## Group settings
+lang-done = ✅ Die Sprache dieser Gruppe ist jetzt { $language }.
+usage-lang = Verwendung: /lang <Sprache>, z. B. /lang de oder /lang Deutsch
+focal-done = ✅ { $person } ist jetzt Ansprechperson für { $city }.
+usage-focal = Verwendung: /focal @nutzer (oder antworte mit /focal auf eine Nachricht dieser Person)
+
+## Errors
+error-name-empty = Der Name braucht mindestens einen Buchstaben.
+error-name-too-long = Dieser Name ist zu lang: höchstens { $max } Zeichen, bitte.
+error-bad-timezone = „{ $tz }“ ist keine Zeitzone, die ich kenne. Verwende einen IANA-Namen wie Europe/Berlin, America/Mexico_City oder Asia/Shanghai.
+error-bad-language = „{ $lang }“ ist keine Sprache, die ich kenne. Verwende einen Code wie de, en, zh, es oder einen Namen wie Deutsch.
+error-not-set-up = Diese Gruppe ist noch nicht angemeldet. Ein Gruppenadmin kann das mit /setup <Stadt> <Sprache> [Zeitzone] tun.
+error-chat-admin-only = Das kann nur ein Admin dieser Gruppe (oder ein Bot-Admin).
+error-bot-admin-only = Das kann nur ein Bot-Admin.
+error-already-in-partnership = Diese Gruppe ist bereits in einer Partnerschaft. Verlasse sie zuerst mit /partnership leave.
+error-no-partnership = Diese Gruppe ist noch in keiner Partnerschaft. Tritt einer bei mit /partnership join <Code>.
+error-code-unknown = Dieser Beitrittscode ist ungültig. Prüfe ihn oder fordere mit /partnership invite einen neuen an.
+error-code-used = Dieser Beitrittscode wurde bereits verwendet. Fordere mit /partnership invite einen neuen an.
+error-code-expired = Dieser Beitrittscode ist abgelaufen. Fordere mit /partnership invite einen neuen an.
+error-unknown-user = { $user } kenne ich noch nicht. Die Person muss in einer Gruppe, in der ich bin, eine Nachricht schreiben – oder antworte mit dem Befehl auf eine ihrer Nachrichten.
+error-group-only = Dieser Befehl funktioniert in einer Gruppe.
+error-unknown-command = Den Befehl { $command } kenne ich nicht. Sende /help, um zu sehen, was ich kann.

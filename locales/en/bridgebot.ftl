@@ -1,0 +1,90 @@
+## Command menu descriptions
+cmd-start = Start and see what bridgebot does
+cmd-help = How to use bridgebot
+cmd-setup = Register this group as a city: /setup <city> <language> [time zone]
+cmd-partnership = Show the partnership, or new / invite / join / leave
+cmd-contacts = Who to contact in each partner city
+cmd-lang = Change this group's language
+cmd-focal = Set this city's focal person: /focal @user
+
+## Welcome and help
+start-private = Hello! I am bridgebot. I connect the Telegram groups of partner cities: every message appears in every partner group, translated offline into that group's language. Add me to your city's group to begin.
+start-group = Hello! I am bridgebot. A group admin can register this group with /setup, then link it to the partner cities.
+help =
+    bridgebot connects the groups of partner cities and translates between them.
+
+    Getting started (group admins):
+    /setup <city> <language> [time zone] — register this group, e.g. /setup Hamburg de Europe/Berlin
+    /partnership new <name> — create a partnership (bot admins); you get a join code
+    /partnership invite — a fresh join code for one more city
+    /partnership join <code> — link this group into a partnership
+    /partnership leave — unlink this group
+    /lang <language> — change this group's language
+    /focal @user — set who to contact in this city
+
+    For everyone:
+    /partnership — the cities, their languages and local times
+    /contacts — each city's focal person
+    /help — this text
+
+## Setup
+setup-done = ✅ This group is now { $city }: language { $language }, time zone { $tz } (local time { $time }).
+setup-tz-hint = Tip: add the time zone so reminders come at the right local time, e.g. /setup { $city } { $lang } Europe/Berlin.
+usage-setup = Usage: /setup <city> <language> [time zone], e.g. /setup Hamburg de Europe/Berlin
+
+## Partnerships
+usage-partnership = Usage: /partnership [new <name> | invite | join <code> | leave]
+usage-partnership-new = Usage: /partnership new <name>, e.g. /partnership new Hamburg–Guadalajara
+usage-partnership-join = Usage: /partnership join <code> — use the code another city's admin received.
+partnership-created = 🤝 Partnership “{ $name }” created. Join code for the first city: { $code } (valid for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }, single use). In that city's group, an admin sends: /partnership join { $code }
+partnership-created-joined = 🤝 Partnership “{ $name }” created, and this group is its first city. Join code for the next city: { $code } (valid for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }, single use). In that city's group, an admin sends: /partnership join { $code }
+partnership-invite = New join code for “{ $name }”: { $code } (valid for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }, single use). In the new city's group, an admin sends: /partnership join { $code }
+partnership-joined = 🤝 This group joined “{ $name }”, which now links { $count ->
+        [one] { $count } city
+       *[other] { $count } cities
+    }.
+partnership-new-member = 🤝 { $city } joined the partnership “{ $name }”.
+partnership-left = This group left the partnership “{ $name }”. Nothing will be relayed here any more.
+partnership-show =
+    🤝 { $name } — { $count ->
+        [one] { $count } city
+       *[other] { $count } cities
+    }
+    { $members }
+partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — contact: { $focal }
+contacts-show =
+    Who to contact in each city:
+    { $members }
+focal-none = not set (/focal @user)
+
+## Group settings
+lang-done = ✅ This group's language is now { $language }.
+usage-lang = Usage: /lang <language>, e.g. /lang de or /lang German
+focal-done = ✅ { $person } is now the focal person for { $city }.
+usage-focal = Usage: /focal @user (or reply to one of their messages with /focal)
+
+## Errors
+error-name-empty = The name needs at least one letter.
+error-name-too-long = That name is too long: at most { $max } characters, please.
+error-bad-timezone = “{ $tz }” is not a time zone I know. Use an IANA name such as Europe/Berlin, America/Mexico_City or Asia/Shanghai.
+error-bad-language = “{ $lang }” is not a language I know. Use a code like de, en, zh, es, or a name like German.
+error-not-set-up = This group is not registered yet. A group admin can do it with /setup <city> <language> [time zone].
+error-chat-admin-only = Only an admin of this group (or a bot admin) can do that.
+error-bot-admin-only = Only a bot admin can do that.
+error-already-in-partnership = This group is already in a partnership. Leave it first with /partnership leave.
+error-no-partnership = This group is not in a partnership yet. Join one with /partnership join <code>.
+error-code-unknown = That join code is not valid. Check it, or ask for a fresh one with /partnership invite.
+error-code-used = That join code has already been used. Ask for a fresh one with /partnership invite.
+error-code-expired = That join code has expired. Ask for a fresh one with /partnership invite.
+error-unknown-user = I don't know { $user } yet. They need to write a message in a group where I am, or reply to one of their messages with the command.
+error-group-only = This command works in a group chat.
+error-unknown-command = I don't know the command { $command }. Send /help to see what I can do.

@@ -1,0 +1,75 @@
+## Command menu descriptions
+cmd-start = 开始，了解 bridgebot 的功能
+cmd-help = bridgebot 使用说明
+cmd-setup = 将本群登记为一个城市：/setup <城市> <语言> [时区]
+cmd-partnership = 查看伙伴关系，或 new / invite / join / leave
+cmd-contacts = 各伙伴城市的联系人
+cmd-lang = 更改本群的语言
+cmd-focal = 设置本城市的联系人：/focal @用户
+
+## Welcome and help
+start-private = 你好！我是 bridgebot。我把伙伴城市的 Telegram 群组连接起来：每条消息都会出现在每个伙伴群组中，并离线翻译成该群组的语言。把我加入你所在城市的群组即可开始。
+start-group = 你好！我是 bridgebot。群管理员可以用 /setup 登记本群，然后把它与伙伴城市连接起来。
+help =
+    bridgebot 连接伙伴城市的群组，并在它们之间进行翻译。
+
+    入门（群管理员）：
+    /setup <城市> <语言> [时区] — 登记本群，例如 /setup Hangzhou zh Asia/Shanghai
+    /partnership new <名称> — 创建伙伴关系（机器人管理员）；你会收到一个加入码
+    /partnership invite — 为下一个城市生成新的加入码
+    /partnership join <加入码> — 将本群加入伙伴关系
+    /partnership leave — 退出伙伴关系
+    /lang <语言> — 更改本群的语言
+    /focal @用户 — 设置本城市的联系人
+
+    所有人可用：
+    /partnership — 各城市及其语言和当地时间
+    /contacts — 各城市的联系人
+    /help — 本说明
+
+## Setup
+setup-done = ✅ 本群现在代表 { $city }：语言 { $language }，时区 { $tz }（当地时间 { $time }）。
+setup-tz-hint = 提示：请加上时区，这样提醒会在正确的当地时间发出，例如 /setup { $city } { $lang } Asia/Shanghai。
+usage-setup = 用法：/setup <城市> <语言> [时区]，例如 /setup Hangzhou zh Asia/Shanghai
+
+## Partnerships
+usage-partnership = 用法：/partnership [new <名称> | invite | join <加入码> | leave]
+usage-partnership-new = 用法：/partnership new <名称>，例如 /partnership new 杭州–德累斯顿
+usage-partnership-join = 用法：/partnership join <加入码> — 使用另一城市管理员收到的加入码。
+partnership-created = 🤝 已创建伙伴关系“{ $name }”。第一个城市的加入码：{ $code }（{ $days } 天内有效，仅可使用一次）。请该城市群组的管理员发送：/partnership join { $code }
+partnership-created-joined = 🤝 已创建伙伴关系“{ $name }”，本群是其第一个城市。下一个城市的加入码：{ $code }（{ $days } 天内有效，仅可使用一次）。请该城市群组的管理员发送：/partnership join { $code }
+partnership-invite = “{ $name }”的新加入码：{ $code }（{ $days } 天内有效，仅可使用一次）。请新城市群组的管理员发送：/partnership join { $code }
+partnership-joined = 🤝 本群已加入“{ $name }”，目前共连接 { $count } 个城市。
+partnership-new-member = 🤝 { $city } 已加入伙伴关系“{ $name }”。
+partnership-left = 本群已退出伙伴关系“{ $name }”。此后不会再有消息转发到这里。
+partnership-show =
+    🤝 { $name } — { $count } 个城市
+    { $members }
+partnership-member-line = • { $city } — { $language }，{ $time }（{ $tz }）— 联系人：{ $focal }
+contacts-show =
+    各城市的联系人：
+    { $members }
+focal-none = 未设置（/focal @用户）
+
+## Group settings
+lang-done = ✅ 本群的语言已改为 { $language }。
+usage-lang = 用法：/lang <语言>，例如 /lang zh 或 /lang 中文
+focal-done = ✅ { $person } 现在是 { $city } 的联系人。
+usage-focal = 用法：/focal @用户（或用 /focal 回复此人的一条消息）
+
+## Errors
+error-name-empty = 名称中至少要有一个文字。
+error-name-too-long = 名称太长了：最多 { $max } 个字符。
+error-bad-timezone = 我不认识时区“{ $tz }”。请使用 IANA 名称，例如 Asia/Shanghai、Europe/Berlin 或 America/Mexico_City。
+error-bad-language = 我不认识语言“{ $lang }”。请使用 zh、de、en、es 等代码，或“中文”“德语”等名称。
+error-not-set-up = 本群尚未登记。群管理员可以用 /setup <城市> <语言> [时区] 进行登记。
+error-chat-admin-only = 只有本群管理员（或机器人管理员）可以执行此操作。
+error-bot-admin-only = 只有机器人管理员可以执行此操作。
+error-already-in-partnership = 本群已在一个伙伴关系中。请先用 /partnership leave 退出。
+error-no-partnership = 本群尚未加入伙伴关系。请用 /partnership join <加入码> 加入。
+error-code-unknown = 该加入码无效。请检查，或用 /partnership invite 获取新的加入码。
+error-code-used = 该加入码已被使用。请用 /partnership invite 获取新的加入码。
+error-code-expired = 该加入码已过期。请用 /partnership invite 获取新的加入码。
+error-unknown-user = 我还不认识 { $user }。此人需要先在我所在的群组里发一条消息，或者你用该命令回复此人的一条消息。
+error-group-only = 此命令只能在群组中使用。
+error-unknown-command = 我不认识命令 { $command }。发送 /help 查看我能做什么。
