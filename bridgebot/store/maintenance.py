@@ -18,7 +18,11 @@ async def backup(path: Path, target: Path) -> None:
     """SQLite's online backup API: a consistent copy even while the bot is writing."""
     target.parent.mkdir(parents=True, exist_ok=True)
     async with connect(path) as conn:
+        # aiosqlite runs the copy on its own thread, hence check_same_thread=False.
+        copy = sqlite3.connect(target, check_same_thread=False)
         try:
-            await conn.backup(sqlite3.connect(target))
+            await conn.backup(copy)
         except sqlite3.Error as exc:
             raise StoreError(f"backup to {target}: {exc}") from None
+        finally:
+            copy.close()

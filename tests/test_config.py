@@ -1,0 +1,68 @@
+"""Settings: a TOML file overridden by the environment, and one-line errors naming the key."""
+
+from pathlib import Path
+
+import pytest
+
+from bridgebot.cli import main
+from bridgebot.config import ConfigError, load_settings
+
+
+def test_environment_overrides_the_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "bridgebot.toml"
+    config.write_text('token = "111:file-token-aaaaaaaaaaaaaaaaaaaa"\nadmins = [1, 2]\nlog_level = "debug"\n')
+    env = {"BRIDGEBOT_TOKEN": "222:env-token-bbbbbbbbbbbbbbbbbbbbbb", "BRIDGEBOT_DB": str(tmp_path / "x.db")}
+    settings = load_settings(config, env)
+    assert settings.token == "222:env-token-bbbbbbbbbbbbbbbbbbbbbb"
+    assert settings.admins == frozenset({1, 2})
+    assert settings.log_level == "DEBUG"
+    assert settings.db_path == tmp_path / "x.db"
+
+
+def test_admins_from_a_comma_separated_variable() -> None:
+    assert load_settings(None, {"BRIDGEBOT_ADMINS": " 10, 20 ,"}).admins == frozenset({10, 20})
+
+
+@pytest.mark.parametrize(
+    ("env", "key"),
+    [
+        ({"BRIDGEBOT_ADMINS": "12,bob"}, "BRIDGEBOT_ADMINS"),
+        ({"BRIDGEBOT_LOG_LEVEL": "LOUD"}, "BRIDGEBOT_LOG_LEVEL"),
+        ({"BRIDGEBOT_TELEGRAM_BASE_URL": "ftp://x"}, "BRIDGEBOT_TELEGRAM_BASE_URL"),
+        ({"BRIDGEBOT_TOKEN": "two words"}, "BRIDGEBOT_TOKEN"),
+    ],
+)
+def test_invalid_value_names_its_key(env: dict[str, str], key: str) -> None:
+    with pytest.raises(ConfigError, match=f"^{key}: "):
+        load_settings(None, env)
+
+
+def test_unknown_key_in_file_is_refused(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('tokn = "x"\n')
+    with pytest.raises(ConfigError, match="^tokn: unknown setting"):
+        load_settings(config, {})
+
+
+def test_token_is_hidden_from_repr() -> None:
+    settings = load_settings(None, {"BRIDGEBOT_TOKEN": "333:secret-secret-secret-secret"})
+    assert "secret" not in repr(settings)
+
+
+def test_cli_prints_one_line_for_a_bad_setting(monkeypatch, capsys, tmp_path: Path) -> None:
+    monkeypatch.setenv("BRIDGEBOT_ADMINS", "not-a-number")
+    monkeypatch.setenv("BRIDGEBOT_DB", str(tmp_path / "db.sqlite3"))
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().count("\n") == 0
+    assert err.startswith("error: BRIDGEBOT_ADMINS:")
+    assert "Traceback" not in err
+
+
+def test_run_without_token_explains_botfather_and_fails(monkeypatch, capsys, tmp_path: Path) -> None:
+    monkeypatch.delenv("BRIDGEBOT_TOKEN", raising=False)
+    monkeypatch.setenv("BRIDGEBOT_DB", str(tmp_path / "db.sqlite3"))
+    assert main(["run"]) != 0
+    err = capsys.readouterr().err
+    assert "@BotFather" in err
+    assert "/newbot" in err

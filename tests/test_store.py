@@ -1,0 +1,82 @@
+"""The SQLite store: migrations, WAL, foreign keys, and clear errors for unusable files."""
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bridgebot.cli import main
+from bridgebot.store.db import StoreError, migrations, open_db
+from bridgebot.store.maintenance import backup
+
+
+async def test_migrations_apply_once_and_enable_wal_and_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    conn, applied = await open_db(path)
+    assert applied == [name for _, name, _ in migrations()]
+    async with conn.execute("PRAGMA journal_mode") as cur:
+        assert (await cur.fetchone())[0] == "wal"
+    async with conn.execute("PRAGMA foreign_keys") as cur:
+        assert (await cur.fetchone())[0] == 1
+    await conn.close()
+    conn, applied = await open_db(path)
+    assert applied == []
+    await conn.close()
+
+
+def test_db_migrate_command_reports_and_is_idempotent(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("BRIDGEBOT_DB", str(tmp_path / "m.sqlite3"))
+    assert main(["db", "migrate"]) == 0
+    assert "applied: 0001_" in capsys.readouterr().out
+    assert main(["db", "migrate"]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+async def test_locked_database_fails_clearly_instead_of_hanging(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "locked.sqlite3"
+    conn, _ = await open_db(path)
+    await conn.close()
+    holder = sqlite3.connect(path)
+    holder.execute("PRAGMA journal_mode = DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr("bridgebot.store.db.BUSY_TIMEOUT_MS", 200)
+    try:
+        with pytest.raises(StoreError, match="locked"):
+            await open_db(path)
+    finally:
+        holder.rollback()
+        holder.close()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+async def test_read_only_database_fails_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "ro.sqlite3"
+    path.write_bytes(b"")
+    path.chmod(0o444)
+    with pytest.raises(StoreError, match="readonly|read-only"):
+        await open_db(path)
+
+
+def test_not_a_database_file_fails_clearly(tmp_path: Path, monkeypatch, capsys) -> None:
+    path = tmp_path / "junk.sqlite3"
+    path.write_bytes(b"this is not sqlite, just a text file that happens to be here" * 20)
+    monkeypatch.setenv("BRIDGEBOT_DB", str(path))
+    assert main(["db", "migrate"]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("error: database") and "not a" in err
+
+
+async def test_backup_is_a_consistent_copy(tmp_path: Path) -> None:
+    path = tmp_path / "live.sqlite3"
+    conn, _ = await open_db(path)
+    await conn.execute(
+        "INSERT INTO partnerships (name, created_at) VALUES ('Hamburg–Leeds', '2026-11-22T10:00:00+00:00')"
+    )
+    await conn.commit()
+    await backup(path, tmp_path / "copy.sqlite3")
+    await conn.close()
+    copy = sqlite3.connect(tmp_path / "copy.sqlite3")
+    assert copy.execute("SELECT name FROM partnerships").fetchall() == [("Hamburg–Leeds",)]
+    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    copy.close()
