@@ -18,7 +18,6 @@ from telegram import (
 )
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ChatMemberHandler,
@@ -29,25 +28,31 @@ from telegram.ext import (
     filters,
 )
 
+from bridgebot.adapters.telegram import ChatRateLimiter, TelegramChannel
 from bridgebot.config import Settings
 from bridgebot.handlers import help as help_handlers
-from bridgebot.handlers import onboarding, tracking
+from bridgebot.handlers import onboarding, relay, tracking
 from bridgebot.handlers.common import Services
 from bridgebot.i18n import Catalogs, catalogs
+from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Onboarding
+from bridgebot.services.outbox import Outbox
+from bridgebot.services.relay import Relay
 from bridgebot.store.db import open_db
 from bridgebot.store.repository import Repository
+from bridgebot.translation.engine import Engine
 
 log = logging.getLogger(__name__)
 
 # Menus per scope: what everyone in a group sees, what chat admins see in addition, and private chats.
-GROUP_COMMANDS = ["help", "partnership", "contacts"]
+GROUP_COMMANDS = ["help", "partnership", "contacts", "glossary", "unsend"]
 ADMIN_COMMANDS = [*GROUP_COMMANDS, "setup", "lang", "focal"]
 PRIVATE_COMMANDS = ["start", "help"]
 
 
 def build_application(settings: Settings, svc: Services) -> Application:
-    builder = ApplicationBuilder().token(settings.token or "").rate_limiter(AIORateLimiter(max_retries=3))
+    limiter = ChatRateLimiter(settings.rate_per_second, settings.rate_group_per_minute)
+    builder = ApplicationBuilder().token(settings.token or "").rate_limiter(limiter)
     if settings.telegram_base_url:
         base = settings.telegram_base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
@@ -64,6 +69,8 @@ def _add_handlers(application: Application) -> None:
 
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, tracking.group_migrated))
     application.add_handler(ChatMemberHandler(tracking.membership_changed, ChatMemberHandler.MY_CHAT_MEMBER))
+    topics = filters.StatusUpdate.FORUM_TOPIC_CREATED | filters.StatusUpdate.FORUM_TOPIC_EDITED
+    application.add_handler(MessageHandler(topics, relay.topic_named))
 
     commands = {
         "start": help_handlers.start,
@@ -73,11 +80,22 @@ def _add_handlers(application: Application) -> None:
         "lang": onboarding.lang,
         "focal": onboarding.focal,
         "contacts": onboarding.contacts,
+        "glossary": relay.glossary,
+        "unsend": relay.unsend,
     }
+    # Commands answer new messages only: editing "/setup ..." must not run it again.
     for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback))
-    # Last: any command none of the handlers above took.
-    application.add_handler(MessageHandler(filters.COMMAND, help_handlers.unknown_command))
+        application.add_handler(CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE))
+    # After the commands: any other command gets a hint, and is never relayed.
+    application.add_handler(
+        MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, help_handlers.unknown_command)
+    )
+    # Last: everything people post in a group is relayed; service messages are not.
+    groups = filters.ChatType.GROUPS
+    application.add_handler(
+        MessageHandler(groups & filters.UpdateType.MESSAGE & ~filters.StatusUpdate.ALL, relay.relay_message)
+    )
+    application.add_handler(MessageHandler(groups & filters.UpdateType.EDITED_MESSAGE, relay.relay_edit))
     application.add_error_handler(_on_error)
 
 
@@ -117,11 +135,22 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
     if applied:
         log.info("database %s: applied migrations %s", settings.db_path, ", ".join(applied))
     repo = Repository(conn)
-    svc = Services(settings, repo, catalogs(), Onboarding(repo))
+    engine = Engine(settings.models_path)
+    ui = catalogs()
+    relay_service = Relay(repo, engine, ui)
+    svc = Services(settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo))
     application = build_application(settings, svc)
+    outbox = Outbox(repo, relay_service, TelegramChannel(application.bot), ui)
+    relay_service.wake = outbox.wake
+    svc.outbox = outbox
     try:
         async with application:
             await set_command_menus(application, svc.catalogs)
+            # Loading models takes a moment: warm them beside polling rather than before it.
+            warming = asyncio.get_running_loop().run_in_executor(
+                None, engine.warm, await repo.languages_in_use()
+            )
+            await outbox.start()
             await application.start()
             await application.updater.start_polling(
                 poll_interval=0.0,
@@ -132,5 +161,8 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
             await stop.wait()
             await application.updater.stop()
             await application.stop()
+            await outbox.stop()
+            await warming
     finally:
+        engine.close()
         await conn.close()

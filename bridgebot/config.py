@@ -40,6 +40,9 @@ class Settings:
     admins: frozenset[int] = frozenset()
     log_level: str = "INFO"
     poll_timeout: int = 10
+    # Telegram allows about 30 messages/s overall and 20 per minute in one group.
+    rate_per_second: int = 30
+    rate_group_per_minute: int = 20
 
     @property
     def db_path(self) -> Path:
@@ -112,6 +115,8 @@ _PARSERS = {
     "admins": _parse_admins,
     "log_level": _parse_level,
     "poll_timeout": _parse_positive_int,
+    "rate_per_second": _parse_positive_int,
+    "rate_group_per_minute": _parse_positive_int,
 }
 
 

@@ -33,6 +33,7 @@ class Group:
     tz: str
     focal_user_id: int | None
     partnership_id: int | None
+    relay_broken: str | None = None  # why the relay stopped delivering here, if it did
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,3 +49,40 @@ class JoinCode:
     partnership_id: int
     expires_at: datetime
     used_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMessage:
+    """A message accepted for relaying, as stored: the router's own type, not Telegram's."""
+
+    id: int
+    partnership_id: int
+    chat_id: int
+    message_id: int
+    sender_id: int | None
+    sender_name: str
+    city: str
+    topic: str | None
+    kind: str
+    lang: str
+    text: str
+    entities: tuple
+    reply_to_message_id: int | None
+    revision: int
+    deleted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    id: int
+    source_id: int
+    target_chat_id: int
+    action: str
+    attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    term: str
+    lang: str  # '' means the term stays verbatim in every language
+    translation: str

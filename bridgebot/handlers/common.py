@@ -16,7 +16,10 @@ from telegram.ext import ContextTypes
 from bridgebot.config import Settings
 from bridgebot.domain import User
 from bridgebot.i18n import Catalogs
+from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Actor, Onboarding
+from bridgebot.services.outbox import Outbox
+from bridgebot.services.relay import Relay
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.repository import Repository
 
@@ -30,6 +33,9 @@ class Services:
     repo: Repository
     catalogs: Catalogs
     onboarding: Onboarding
+    relay: Relay
+    glossary: Glossary
+    outbox: Outbox | None = None
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -11,6 +11,7 @@ from telegram.constants import MessageEntityType
 from telegram.ext import ContextTypes
 
 from bridgebot.domain import User
+from bridgebot.handlers import relay
 from bridgebot.handlers.common import (
     actor,
     as_user,
@@ -200,4 +201,5 @@ _PARTNERSHIP_SUBCOMMANDS = {
     "invite": invite,
     "join": join,
     "leave": leave,
+    "original": relay.original_mode,
 }

@@ -7,20 +7,61 @@ them and commits or rolls back as a unit: a rejected command can never leave hal
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable
+import json
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import asdict
 from datetime import datetime
 
 import aiosqlite
 
-from bridgebot.domain import Group, JoinCode, Partnership, User
+from bridgebot.domain import GlossaryEntry, Group, JoinCode, OutboxRow, Partnership, SourceMessage, User
+from bridgebot.services.textmodel import Entity
 from bridgebot.store.db import now_iso
 
-_GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id"
+_GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken"
+
+
+# Every column that holds a chat id, so a group -> supergroup upgrade moves all of its history.
+_CHAT_COLUMNS = (
+    ("group_members", "chat_id"),
+    ("source_messages", "chat_id"),
+    ("copies", "target_chat_id"),
+    ("outbox", "target_chat_id"),
+    ("topics", "chat_id"),
+)
 
 
 def _group(row: aiosqlite.Row) -> Group:
     return Group(*row)
+
+
+def _entities_json(entities: Sequence[Entity]) -> str:
+    return json.dumps([{k: v for k, v in asdict(e).items() if v is not None} for e in entities])
+
+
+def _entities(text: str) -> tuple[Entity, ...]:
+    return tuple(Entity(**item) for item in json.loads(text))
+
+
+def _source(row: aiosqlite.Row) -> SourceMessage:
+    return SourceMessage(
+        id=row["id"],
+        partnership_id=row["partnership_id"],
+        chat_id=row["chat_id"],
+        message_id=row["message_id"],
+        sender_id=row["sender_id"],
+        sender_name=row["sender_name"],
+        city=row["city"],
+        topic=row["topic"],
+        kind=row["kind"],
+        lang=row["lang"],
+        text=row["text"],
+        entities=_entities(row["entities"]),
+        reply_to_message_id=row["reply_to_message_id"],
+        revision=row["revision"],
+        deleted=bool(row["deleted"]),
+    )
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -123,7 +164,8 @@ class Repository:
     async def set_group_partnership(self, chat_id: int, partnership_id: int | None) -> None:
         async with self._tx() as db:
             await db.execute(
-                "UPDATE groups SET partnership_id = ?, joined_at = ?, updated_at = ? WHERE chat_id = ?",
+                "UPDATE groups SET partnership_id = ?, joined_at = ?, updated_at = ?, relay_broken = NULL"
+                " WHERE chat_id = ?",
                 (partnership_id, now_iso() if partnership_id else None, now_iso(), chat_id),
             )
 
@@ -135,10 +177,12 @@ class Repository:
                 " AND NOT EXISTS (SELECT 1 FROM groups WHERE chat_id = ?)",
                 (new_chat_id, now_iso(), old_chat_id, new_chat_id),
             )
-            await db.execute(
-                "UPDATE OR IGNORE group_members SET chat_id = ? WHERE chat_id = ?", (new_chat_id, old_chat_id)
-            )
-            return cursor.rowcount > 0
+            moved = cursor.rowcount > 0
+            for table, column in _CHAT_COLUMNS:
+                await db.execute(
+                    f"UPDATE OR IGNORE {table} SET {column} = ? WHERE {column} = ?", (new_chat_id, old_chat_id)
+                )
+            return moved
 
     # --- partnerships -------------------------------------------------------------------------
 
@@ -160,6 +204,10 @@ class Repository:
         if row is None:
             return None
         return Partnership(row[0], row[1], row[2], datetime.fromisoformat(row[3]))
+
+    async def languages_in_use(self) -> list[str]:
+        rows = await self._all("SELECT DISTINCT lang FROM groups WHERE partnership_id IS NOT NULL")
+        return sorted(row[0] for row in rows)
 
     async def partnership_groups(self, partnership_id: int) -> list[Group]:
         rows = await self._all(
@@ -201,7 +249,247 @@ class Repository:
             if row is None:
                 return False
             await db.execute(
-                "UPDATE groups SET partnership_id = ?, joined_at = ?, updated_at = ? WHERE chat_id = ?",
+                "UPDATE groups SET partnership_id = ?, joined_at = ?, updated_at = ?, relay_broken = NULL"
+                " WHERE chat_id = ?",
                 (row[0], stamp, stamp, chat_id),
             )
         return True
+
+    async def set_original_mode(self, partnership_id: int, mode: str) -> None:
+        async with self._tx() as db:
+            await db.execute("UPDATE partnerships SET original_mode = ? WHERE id = ?", (mode, partnership_id))
+
+    async def set_relay_broken(self, chat_id: int, reason: str | None) -> None:
+        async with self._tx() as db:
+            await db.execute("UPDATE groups SET relay_broken = ? WHERE chat_id = ?", (reason, chat_id))
+            if reason is not None:
+                await db.execute(
+                    "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ?"
+                    " WHERE target_chat_id = ? AND state = 'pending'",
+                    (reason, now_iso(), chat_id),
+                )
+
+    async def relay_broken(self, chat_id: int) -> str | None:
+        row = await self._one("SELECT relay_broken FROM groups WHERE chat_id = ?", (chat_id,))
+        return row[0] if row else None
+
+    # --- relay ---------------------------------------------------------------------------------
+
+    async def accept_message(
+        self,
+        *,
+        partnership_id: int,
+        chat_id: int,
+        message_id: int,
+        sender_id: int | None,
+        sender_name: str,
+        city: str,
+        topic: str | None,
+        kind: str,
+        lang: str,
+        text: str,
+        entities: Sequence[Entity],
+        reply_to_message_id: int | None,
+        targets: Sequence[int],
+    ) -> int | None:
+        """Record the message and one outbox row per target group atomically.
+
+        Returns None when this message was accepted before (Telegram re-delivering an update).
+        """
+        now = now_iso()
+        async with self._tx() as db:
+            cursor = await db.execute(
+                "INSERT INTO source_messages (partnership_id, chat_id, message_id, sender_id, sender_name,"
+                " city, topic, kind, lang, text, entities, reply_to_message_id, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (chat_id, message_id) DO NOTHING RETURNING id",
+                (
+                    partnership_id,
+                    chat_id,
+                    message_id,
+                    sender_id,
+                    sender_name,
+                    city,
+                    topic,
+                    kind,
+                    lang,
+                    text,
+                    _entities_json(entities),
+                    reply_to_message_id,
+                    now,
+                ),
+            )
+            row = await cursor.fetchone()
+            await cursor.close()
+            if row is None:
+                return None
+            await self._enqueue(db, row[0], targets, "send", now)
+            return row[0]
+
+    async def _enqueue(
+        self, db: aiosqlite.Connection, source_id: int, targets: Sequence[int], action: str, now: str
+    ) -> None:
+        await db.executemany(
+            "INSERT INTO outbox (source_id, target_chat_id, action, created_at) VALUES (?, ?, ?, ?)",
+            [(source_id, target, action, now) for target in targets],
+        )
+
+    async def apply_edit(
+        self,
+        chat_id: int,
+        message_id: int,
+        text: str,
+        entities: Sequence[Entity],
+        edit_date: int,
+        targets: Sequence[int],
+    ) -> int | None:
+        """A newer edit of a relayed message: bump its revision and queue an edit per target."""
+        now = now_iso()
+        async with self._tx() as db:
+            cursor = await db.execute(
+                "UPDATE source_messages SET text = ?, entities = ?, edit_date = ?, revision = revision + 1"
+                " WHERE chat_id = ? AND message_id = ? AND edit_date < ? AND deleted = 0 RETURNING id",
+                (text, _entities_json(entities), edit_date, chat_id, message_id, edit_date),
+            )
+            row = await cursor.fetchone()
+            await cursor.close()
+            if row is None:
+                return None
+            await self._enqueue(db, row[0], targets, "edit", now)
+            return row[0]
+
+    async def unsend(self, source_id: int, targets: Sequence[int]) -> None:
+        async with self._tx() as db:
+            await db.execute("UPDATE source_messages SET deleted = 1 WHERE id = ?", (source_id,))
+            await self._enqueue(db, source_id, targets, "delete", now_iso())
+
+    async def source(self, source_id: int) -> SourceMessage | None:
+        row = await self._one("SELECT * FROM source_messages WHERE id = ?", (source_id,))
+        return _source(row) if row else None
+
+    async def source_for(self, chat_id: int, message_id: int) -> SourceMessage | None:
+        """The relayed message that `message_id` in `chat_id` is: the original or one of its copies."""
+        row = await self._one(
+            "SELECT * FROM source_messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+        )
+        if row is None:
+            row = await self._one(
+                "SELECT s.* FROM copies c JOIN source_messages s ON s.id = c.source_id"
+                " WHERE c.target_chat_id = ? AND c.message_id = ?",
+                (chat_id, message_id),
+            )
+        return _source(row) if row else None
+
+    async def copy_ids(self, source_id: int, target_chat_id: int) -> list[int]:
+        rows = await self._all(
+            "SELECT message_id FROM copies WHERE source_id = ? AND target_chat_id = ? ORDER BY part",
+            (source_id, target_chat_id),
+        )
+        return [row[0] for row in rows]
+
+    async def copy_targets(self, source_id: int) -> list[int]:
+        rows = await self._all(
+            "SELECT DISTINCT target_chat_id FROM copies WHERE source_id = ?"
+            " UNION SELECT target_chat_id FROM outbox WHERE source_id = ? AND action = 'send'",
+            (source_id, source_id),
+        )
+        return [row[0] for row in rows]
+
+    async def pending_chats(self) -> list[int]:
+        rows = await self._all("SELECT DISTINCT target_chat_id FROM outbox WHERE state = 'pending'")
+        return [row[0] for row in rows]
+
+    async def next_pending(self, chat_id: int) -> OutboxRow | None:
+        row = await self._one(
+            "SELECT id, source_id, target_chat_id, action, attempts FROM outbox"
+            " WHERE target_chat_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
+            (chat_id,),
+        )
+        return OutboxRow(*row) if row else None
+
+    async def finish(self, row: OutboxRow, message_ids: Sequence[int] | None) -> None:
+        """Mark a row done and, for sends and edits, record the copies' ids in the same step."""
+        async with self._tx() as db:
+            if message_ids is not None:
+                await db.execute(
+                    "DELETE FROM copies WHERE source_id = ? AND target_chat_id = ?",
+                    (row.source_id, row.target_chat_id),
+                )
+                await db.executemany(
+                    "INSERT INTO copies (source_id, target_chat_id, part, message_id) VALUES (?, ?, ?, ?)",
+                    [(row.source_id, row.target_chat_id, part, mid) for part, mid in enumerate(message_ids)],
+                )
+            await db.execute(
+                "UPDATE outbox SET state = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
+                (now_iso(), row.id),
+            )
+
+    async def fail(self, row: OutboxRow, error: str) -> None:
+        async with self._tx() as db:
+            await db.execute(
+                "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ?, attempts = attempts + 1"
+                " WHERE id = ?",
+                (error, now_iso(), row.id),
+            )
+
+    async def note_attempt(self, row: OutboxRow, error: str) -> None:
+        async with self._tx() as db:
+            await db.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, row.id)
+            )
+
+    async def outbox_depth(self) -> int:
+        row = await self._one("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
+        return row[0]
+
+    async def translation(self, source_id: int, revision: int, lang: str) -> tuple[str, tuple, bool] | None:
+        row = await self._one(
+            "SELECT text, entities, pivot FROM translations WHERE source_id = ? AND revision = ? AND lang = ?",
+            (source_id, revision, lang),
+        )
+        return (row[0], _entities(row[1]), bool(row[2])) if row else None
+
+    async def save_translation(
+        self, source_id: int, revision: int, lang: str, text: str, entities: Sequence[Entity], pivot: bool
+    ) -> None:
+        async with self._tx() as db:
+            await db.execute(
+                "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
+                (source_id, revision, lang, text, _entities_json(entities), int(pivot)),
+            )
+
+    # --- glossary and topics -------------------------------------------------------------------
+
+    async def glossary(self, partnership_id: int) -> list[GlossaryEntry]:
+        rows = await self._all(
+            "SELECT term, lang, translation FROM glossary WHERE partnership_id = ? ORDER BY term, lang",
+            (partnership_id,),
+        )
+        return [GlossaryEntry(*row) for row in rows]
+
+    async def set_glossary_term(self, partnership_id: int, term: str, entries: Sequence[GlossaryEntry]) -> None:
+        async with self._tx() as db:
+            await db.execute(
+                "DELETE FROM glossary WHERE partnership_id = ? AND term = ?", (partnership_id, term)
+            )
+            await db.executemany(
+                "INSERT INTO glossary VALUES (?, ?, ?, ?)",
+                [(partnership_id, e.term, e.lang, e.translation) for e in entries],
+            )
+
+    async def remove_glossary_term(self, partnership_id: int, term: str) -> bool:
+        async with self._tx() as db:
+            cursor = await db.execute(
+                "DELETE FROM glossary WHERE partnership_id = ? AND term = ?", (partnership_id, term)
+            )
+            return cursor.rowcount > 0
+
+    async def save_topic(self, chat_id: int, thread_id: int, name: str) -> None:
+        async with self._tx() as db:
+            await db.execute("INSERT OR REPLACE INTO topics VALUES (?, ?, ?)", (chat_id, thread_id, name))
+
+    async def topic(self, chat_id: int, thread_id: int) -> str | None:
+        row = await self._one(
+            "SELECT name FROM topics WHERE chat_id = ? AND thread_id = ?", (chat_id, thread_id)
+        )
+        return row[0] if row else None

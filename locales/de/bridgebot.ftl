@@ -25,6 +25,8 @@ help =
     Für alle:
     /partnership — die Städte, ihre Sprachen und Ortszeiten
     /contacts — die Ansprechperson jeder Stadt
+    /glossary — Namen und Abkürzungen, die die Übersetzung unverändert lässt
+    /unsend — auf die eigene Nachricht antworten, um ihre Kopien zu löschen
     /help — dieser Text
 
 ## Setup
@@ -33,7 +35,7 @@ setup-tz-hint = Tipp: Gib die Zeitzone an, damit Erinnerungen zur richtigen Orts
 usage-setup = Verwendung: /setup <Stadt> <Sprache> [Zeitzone], z. B. /setup Hamburg de Europe/Berlin
 
 ## Partnerships
-usage-partnership = Verwendung: /partnership [new <Name> | invite | join <Code> | leave]
+usage-partnership = Verwendung: /partnership [new <Name> | invite | join <Code> | leave | original quote|full|none]
 usage-partnership-new = Verwendung: /partnership new <Name>, z. B. /partnership new Hamburg–Guadalajara
 usage-partnership-join = Verwendung: /partnership join <Code> — mit dem Code, den der Admin einer anderen Stadt erhalten hat.
 partnership-created = 🤝 Partnerschaft „{ $name }“ angelegt. Beitrittscode für die erste Stadt: { $code } ({ $days ->
@@ -88,3 +90,36 @@ error-code-expired = Dieser Beitrittscode ist abgelaufen. Fordere mit /partnersh
 error-unknown-user = { $user } kenne ich noch nicht. Die Person muss in einer Gruppe, in der ich bin, eine Nachricht schreiben – oder antworte mit dem Befehl auf eine ihrer Nachrichten.
 error-group-only = Dieser Befehl funktioniert in einer Gruppe.
 error-unknown-command = Den Befehl { $command } kenne ich nicht. Sende /help, um zu sehen, was ich kann.
+
+## Relay
+cmd-glossary = Begriffe, die die Übersetzung unverändert lässt
+cmd-unsend = Mit /unsend auf eine Nachricht antworten, um ihre Kopien zu löschen
+relay-header = { $sender } · { $city }
+relay-pivot = (aus dem { $source } über Englisch übersetzt)
+relay-no-model = (nicht übersetzt: kein Sprachmodell { $source } → { $target } installiert)
+relay-group-unreachable = ⚠️ Nachrichten können nicht mehr an { $city } zugestellt werden: Der Bot wurde aus dieser Gruppe entfernt oder hat dort keine Rechte mehr. Ein Admin dort kann den Bot wieder hinzufügen und mit einem neuen Code beitreten.
+usage-unsend = Antworte mit /unsend auf eine weitergeleitete Nachricht (oder ihre Kopie), um ihre Kopien in den Partnergruppen zu löschen.
+unsend-done = 🗑 Die Kopien in { $count ->
+        [one] { $count } Partnergruppe
+       *[other] { $count } Partnergruppen
+    } werden gelöscht.
+error-unsend-unknown = Diese Nachricht wurde nicht weitergeleitet; es gibt nichts zu löschen.
+error-unsend-not-yours = Nur wer die Nachricht geschrieben hat oder ein Admin kann ihre Kopien löschen.
+error-unsend-done = Die Kopien dieser Nachricht wurden bereits gelöscht.
+partnership-original-done = ✅ Kopien zeigen den Originaltext jetzt so: { $mode }.
+usage-partnership-original = Verwendung: /partnership original quote|full|none — quote: eingeklappt unter der Übersetzung; full: vollständig; none: gar nicht.
+
+## Glossary
+usage-glossary = Verwendung: /glossary add <Begriff> [<Sprache>=<Übersetzung> ...], /glossary remove <Begriff> oder /glossary zum Auflisten. Beispiel: /glossary add Elbphilharmonie es=Filarmónica del Elba
+glossary-added = ✅ „{ $term }“ steht im Glossar: { $translations }.
+glossary-removed = ✅ „{ $term }“ wurde aus dem Glossar entfernt.
+glossary-empty = Das Glossar ist leer. Namen und Abkürzungen, die nicht übersetzt werden sollen, fügst du mit /glossary add <Begriff> hinzu.
+glossary-list =
+    Glossar ({ $count ->
+        [one] { $count } Begriff
+       *[other] { $count } Begriffe
+    }):
+    { $terms }
+error-glossary-full = Das Glossar ist voll ({ $max } Begriffe). Entferne zuerst einen Begriff.
+error-glossary-unknown = „{ $term }“ steht nicht im Glossar.
+error-coordinator-only = Das kann nur eine Koordinatorin oder ein Koordinator (Gruppenadmin, Bot-Admin oder mit dieser Rolle).

@@ -25,6 +25,8 @@ help =
     For everyone:
     /partnership — the cities, their languages and local times
     /contacts — each city's focal person
+    /glossary — names and acronyms translation keeps unchanged
+    /unsend — reply to your message to delete its copies
     /help — this text
 
 ## Setup
@@ -33,7 +35,7 @@ setup-tz-hint = Tip: add the time zone so reminders come at the right local time
 usage-setup = Usage: /setup <city> <language> [time zone], e.g. /setup Hamburg de Europe/Berlin
 
 ## Partnerships
-usage-partnership = Usage: /partnership [new <name> | invite | join <code> | leave]
+usage-partnership = Usage: /partnership [new <name> | invite | join <code> | leave | original quote|full|none]
 usage-partnership-new = Usage: /partnership new <name>, e.g. /partnership new Hamburg–Guadalajara
 usage-partnership-join = Usage: /partnership join <code> — use the code another city's admin received.
 partnership-created = 🤝 Partnership “{ $name }” created. Join code for the first city: { $code } (valid for { $days ->
@@ -88,3 +90,36 @@ error-code-expired = That join code has expired. Ask for a fresh one with /partn
 error-unknown-user = I don't know { $user } yet. They need to write a message in a group where I am, or reply to one of their messages with the command.
 error-group-only = This command works in a group chat.
 error-unknown-command = I don't know the command { $command }. Send /help to see what I can do.
+
+## Relay
+cmd-glossary = Terms that translation keeps as they are
+cmd-unsend = Reply to a message with /unsend to delete its copies
+relay-header = { $sender } · { $city }
+relay-pivot = (translated from { $source } via English)
+relay-no-model = (not translated: no { $source } → { $target } language model is installed)
+relay-group-unreachable = ⚠️ Messages can no longer be delivered to { $city }: the bot was removed from that group or lost its rights there. A group admin there can add the bot again and rejoin with a new code.
+usage-unsend = Reply to a relayed message (or its copy) with /unsend to delete its copies in the partner groups.
+unsend-done = 🗑 Deleting the copies in { $count ->
+        [one] { $count } partner group
+       *[other] { $count } partner groups
+    }.
+error-unsend-unknown = That message was not relayed, so there is nothing to delete.
+error-unsend-not-yours = Only the author of a message or an admin can delete its copies.
+error-unsend-done = The copies of that message have already been deleted.
+partnership-original-done = ✅ Copies now show the original text as: { $mode }.
+usage-partnership-original = Usage: /partnership original quote|full|none — quote: folded under the translation; full: shown in full; none: not shown.
+
+## Glossary
+usage-glossary = Usage: /glossary add <term> [<language>=<translation> ...], /glossary remove <term>, or /glossary to list. Example: /glossary add Elbphilharmonie es=Filarmónica del Elba
+glossary-added = ✅ “{ $term }” is in the glossary: { $translations }.
+glossary-removed = ✅ “{ $term }” was removed from the glossary.
+glossary-empty = The glossary is empty. Add names and acronyms that must not be translated with /glossary add <term>.
+glossary-list =
+    Glossary ({ $count ->
+        [one] { $count } term
+       *[other] { $count } terms
+    }):
+    { $terms }
+error-glossary-full = The glossary is full ({ $max } terms). Remove a term first.
+error-glossary-unknown = “{ $term }” is not in the glossary.
+error-coordinator-only = Only a coordinator (a group admin, a bot admin or someone given the role) can do that.

@@ -25,6 +25,8 @@ help =
     所有人可用：
     /partnership — 各城市及其语言和当地时间
     /contacts — 各城市的联系人
+    /glossary — 翻译时保持不变的名称和缩写
+    /unsend — 回复自己的消息以删除其副本
     /help — 本说明
 
 ## Setup
@@ -33,7 +35,7 @@ setup-tz-hint = 提示：请加上时区，这样提醒会在正确的当地时�
 usage-setup = 用法：/setup <城市> <语言> [时区]，例如 /setup Hangzhou zh Asia/Shanghai
 
 ## Partnerships
-usage-partnership = 用法：/partnership [new <名称> | invite | join <加入码> | leave]
+usage-partnership = 用法：/partnership [new <名称> | invite | join <加入码> | leave | original quote|full|none]
 usage-partnership-new = 用法：/partnership new <名称>，例如 /partnership new 杭州–德累斯顿
 usage-partnership-join = 用法：/partnership join <加入码> — 使用另一城市管理员收到的加入码。
 partnership-created = 🤝 已创建伙伴关系“{ $name }”。第一个城市的加入码：{ $code }（{ $days } 天内有效，仅可使用一次）。请该城市群组的管理员发送：/partnership join { $code }
@@ -73,3 +75,30 @@ error-code-expired = 该加入码已过期。请用 /partnership invite 获取�
 error-unknown-user = 我还不认识 { $user }。此人需要先在我所在的群组里发一条消息，或者你用该命令回复此人的一条消息。
 error-group-only = 此命令只能在群组中使用。
 error-unknown-command = 我不认识命令 { $command }。发送 /help 查看我能做什么。
+
+## Relay
+cmd-glossary = 翻译时保持不变的术语
+cmd-unsend = 用 /unsend 回复一条消息以删除其副本
+relay-header = { $sender } · { $city }
+relay-pivot = （经英语从{ $source }转译）
+relay-no-model = （未翻译：未安装 { $source } → { $target } 的语言模型）
+relay-group-unreachable = ⚠️ 消息已无法发送到 { $city }：机器人已被移出该群组或失去了权限。该群的管理员可以重新添加机器人，并用新的加入码重新加入。
+usage-unsend = 用 /unsend 回复一条已转发的消息（或其副本），即可删除它在各伙伴群组中的副本。
+unsend-done = 🗑 正在删除 { $count } 个伙伴群组中的副本。
+error-unsend-unknown = 这条消息没有被转发，因此没有可删除的副本。
+error-unsend-not-yours = 只有消息作者或管理员可以删除其副本。
+error-unsend-done = 这条消息的副本已经删除。
+partnership-original-done = ✅ 副本现在这样显示原文：{ $mode }。
+usage-partnership-original = 用法：/partnership original quote|full|none — quote：折叠在译文下方；full：完整显示；none：不显示。
+
+## Glossary
+usage-glossary = 用法：/glossary add <术语> [<语言>=<译名> ...]、/glossary remove <术语>，或 /glossary 查看列表。例如：/glossary add Elbphilharmonie zh=易北爱乐音乐厅
+glossary-added = ✅ “{ $term }”已加入术语表：{ $translations }。
+glossary-removed = ✅ “{ $term }”已从术语表中删除。
+glossary-empty = 术语表为空。可用 /glossary add <术语> 添加不应翻译的名称和缩写。
+glossary-list =
+    术语表（{ $count } 个术语）：
+    { $terms }
+error-glossary-full = 术语表已满（{ $max } 个术语）。请先删除一个术语。
+error-glossary-unknown = “{ $term }”不在术语表中。
+error-coordinator-only = 只有协调员（群管理员、机器人管理员或被授予该角色的人）可以执行此操作。

@@ -1,0 +1,313 @@
+"""The Telegram channel adapter: Telegram messages in, `Rendered` copies out.
+
+Inbound, a PTB `Message` becomes the router's `Incoming`; outbound, `TelegramChannel` implements the
+outbox's `Channel` and turns Telegram's errors into the outbox's vocabulary (retry later, transient,
+permanent, rejected, chat moved).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine, Sequence
+from contextlib import AbstractAsyncContextManager, nullcontext
+from datetime import timedelta
+from typing import Any
+
+from aiolimiter import AsyncLimiter
+from telegram import Bot, Message, MessageEntity, ReplyParameters
+from telegram import User as TgUser
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import BaseRateLimiter
+
+from bridgebot.services.outbox import ChatMoved, DeliveryError, Permanent, Rejected, RetryLater, Transient
+from bridgebot.services.relay import CAPTIONED, Incoming, Part, Rendered
+from bridgebot.services.textmodel import Entity
+
+log = logging.getLogger(__name__)
+
+ANONYMOUS_ADMIN_ID = 1087968824  # GroupAnonymousBot
+MEDIA_KINDS = (
+    *sorted(CAPTIONED),
+    "sticker",
+    "video_note",
+    "location",
+    "venue",
+    "contact",
+    "poll",
+    "dice",
+)
+RELAY = {"relay": True}
+
+
+def retry_seconds(error: RetryAfter) -> float:
+    value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+# --- inbound -----------------------------------------------------------------------------------
+
+
+def to_entity(entity: MessageEntity) -> Entity:
+    return Entity(
+        type=str(entity.type),
+        offset=entity.offset,
+        length=entity.length,
+        url=entity.url,
+        language=entity.language,
+        user_id=entity.user.id if entity.user else None,
+        custom_emoji_id=entity.custom_emoji_id,
+    )
+
+
+def message_kind(message: Message) -> str | None:
+    if message.text is not None:
+        return "text"
+    for kind in MEDIA_KINDS:
+        if getattr(message, kind, None):
+            return "photo" if kind == "photo" else kind
+    return None
+
+
+def sender_name(message: Message) -> str:
+    """People by name; an anonymous admin or a channel by its signature or the chat's title."""
+    if message.sender_chat is not None:
+        return message.author_signature or message.sender_chat.title or message.chat.title or ""
+    user = message.from_user
+    return user.full_name if user else ""
+
+
+def is_person(message: Message) -> bool:
+    """Bots (this one included) are never relayed; an anonymous admin posts via a bot but is a person."""
+    if message.sender_chat is not None:
+        return True
+    return message.from_user is not None and not message.from_user.is_bot
+
+
+def to_incoming(message: Message, edit_date: int = 0) -> Incoming | None:
+    kind = message_kind(message)
+    if kind is None:
+        return None
+    text = message.text if message.text is not None else (message.caption or "")
+    entities = message.entities if message.text is not None else message.caption_entities
+    reply = message.reply_to_message
+    # In forums every message "replies" to the topic's first message; that is not a real reply.
+    is_topic_root = reply is not None and reply.forum_topic_created is not None
+    return Incoming(
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+        sender_id=message.from_user.id if message.sender_chat is None and message.from_user else None,
+        sender_name=sender_name(message),
+        kind=kind,
+        text=text,
+        entities=tuple(to_entity(e) for e in entities),
+        reply_to_message_id=reply.message_id if reply is not None and not is_topic_root else None,
+        thread_id=message.message_thread_id if message.is_topic_message else None,
+        edit_date=edit_date,
+    )
+
+
+# --- outbound ----------------------------------------------------------------------------------
+
+
+def to_telegram_entities(entities: Sequence[Entity]) -> list[MessageEntity]:
+    out = []
+    for e in entities:
+        user = TgUser(e.user_id, "user", False) if e.user_id is not None else None
+        out.append(
+            MessageEntity(
+                e.type,
+                e.offset,
+                e.length,
+                url=e.url,
+                user=user,
+                language=e.language,
+                custom_emoji_id=e.custom_emoji_id,
+            )
+        )
+    return out
+
+
+def _reply(message_id: int | None) -> ReplyParameters | None:
+    if message_id is None:
+        return None
+    return ReplyParameters(message_id, allow_sending_without_reply=True)
+
+
+def _classify(error: TelegramError) -> DeliveryError:
+    text = str(error).lower()
+    if isinstance(error, RetryAfter):
+        return RetryLater(retry_seconds(error))
+    if isinstance(error, ChatMigrated):
+        return ChatMoved(error.new_chat_id)
+    if isinstance(error, Forbidden):
+        return Permanent(str(error))
+    if isinstance(error, BadRequest):
+        if "chat not found" in text or "not enough rights" in text or "have no rights" in text:
+            return Permanent(str(error))
+        return Rejected(str(error))
+    if isinstance(error, NetworkError):
+        return Transient(str(error))
+    return Rejected(str(error))
+
+
+_HARMLESS = ("message is not modified", "message to edit not found", "message to delete not found")
+
+
+class TelegramChannel:
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def _call(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
+        try:
+            return await coroutine
+        except TelegramError as error:
+            raise _classify(error) from error
+
+    async def _send_text(self, chat_id: int, part: Part, reply_to: int | None) -> int:
+        message = await self._call(
+            self.bot.send_message(
+                chat_id,
+                part.text,
+                entities=to_telegram_entities(part.entities),
+                reply_parameters=_reply(reply_to),
+                rate_limit_args=RELAY,
+            )
+        )
+        return message.message_id
+
+    async def _copy(self, chat_id: int, rendered: Rendered, reply_to: int | None) -> int:
+        from_chat, message_id = rendered.copy_from
+        caption = {}
+        if rendered.captioned:
+            first = rendered.parts[0]
+            caption = {"caption": first.text, "caption_entities": to_telegram_entities(first.entities)}
+        copied = await self._call(
+            self.bot.copy_message(
+                chat_id,
+                from_chat,
+                message_id,
+                reply_parameters=_reply(reply_to),
+                rate_limit_args=RELAY,
+                **caption,
+            )
+        )
+        return copied.message_id
+
+    async def send(self, chat_id: int, rendered: Rendered) -> list[int]:
+        """Text: the parts. Captioned media: the copy with the first part as caption, then the rest.
+        Other media: the attribution line, then the copy."""
+        if rendered.copy_from is None:
+            ids = []
+            for index, part in enumerate(rendered.parts):
+                ids.append(await self._send_text(chat_id, part, rendered.reply_to if index == 0 else None))
+            return ids
+        if rendered.captioned:
+            ids = [await self._copy(chat_id, rendered, rendered.reply_to)]
+            for part in rendered.parts[1:]:
+                ids.append(await self._send_text(chat_id, part, None))
+            return ids
+        ids = [await self._send_text(chat_id, part, rendered.reply_to) for part in rendered.parts]
+        ids.append(await self._copy(chat_id, rendered, None))
+        return ids
+
+    async def edit(self, chat_id: int, message_ids: list[int], rendered: Rendered) -> list[int]:
+        """Edit each part in place; a longer translation sends extra parts, a shorter one deletes."""
+        if rendered.copy_from is not None and not rendered.captioned:
+            return message_ids  # stickers, polls...: nothing editable
+        ids = []
+        for index, part in enumerate(rendered.parts):
+            if index < len(message_ids):
+                await self._edit_part(chat_id, message_ids[index], part, rendered.captioned and index == 0)
+                ids.append(message_ids[index])
+            else:
+                ids.append(await self._send_text(chat_id, part, None))
+        surplus = message_ids[len(rendered.parts) :]
+        if surplus:
+            await self.delete(chat_id, surplus)
+        return ids
+
+    async def _edit_part(self, chat_id: int, message_id: int, part: Part, caption: bool) -> None:
+        entities = to_telegram_entities(part.entities)
+        if caption:
+            call = self.bot.edit_message_caption(
+                chat_id, message_id, caption=part.text, caption_entities=entities, rate_limit_args=RELAY
+            )
+        else:
+            call = self.bot.edit_message_text(
+                part.text, chat_id, message_id, entities=entities, rate_limit_args=RELAY
+            )
+        try:
+            await self._call(call)
+        except Rejected as rejected:
+            if not any(h in str(rejected).lower() for h in _HARMLESS):
+                raise
+
+    async def delete(self, chat_id: int, message_ids: list[int]) -> None:
+        if not message_ids:
+            return
+        try:
+            await self._call(self.bot.delete_messages(chat_id, message_ids, rate_limit_args=RELAY))
+        except Rejected as rejected:
+            if not any(h in str(rejected).lower() for h in _HARMLESS):
+                raise
+
+    async def notify(self, chat_id: int, text: str) -> None:
+        await self._call(self.bot.send_message(chat_id, text, rate_limit_args=RELAY))
+
+
+class ChatRateLimiter(BaseRateLimiter[dict[str, Any]]):
+    """Telegram's limits per group and overall, with 429s confined to the chat they concern.
+
+    PTB's AIORateLimiter pauses *every* request on a 429. Relay sends (marked with
+    `rate_limit_args={"relay": True}`) get the `RetryAfter` back at once, so the outbox waits for that
+    group only; other calls (command replies) wait and retry here, also only for their chat.
+    """
+
+    def __init__(self, per_second: float = 30, per_group_per_minute: float = 20, max_retries: int = 3) -> None:
+        self._overall = AsyncLimiter(per_second, 1)
+        self._per_group_rate = per_group_per_minute
+        self._groups: dict[Any, AsyncLimiter] = {}
+        self._max_retries = max_retries
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    def _group_limiter(self, chat_id: Any) -> AbstractAsyncContextManager[Any]:
+        try:
+            is_group = int(chat_id) < 0
+        except (TypeError, ValueError):
+            is_group = isinstance(chat_id, str) and chat_id.startswith("@")
+        if not is_group:
+            return nullcontext()
+        limiter = self._groups.get(chat_id)
+        if limiter is None:
+            limiter = self._groups[chat_id] = AsyncLimiter(self._per_group_rate, 60)
+        return limiter
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: dict[str, Any] | None,
+    ) -> Any:
+        chat_id = data.get("chat_id")
+        relay = bool(rate_limit_args and rate_limit_args.get("relay"))
+        attempt = 0
+        while True:
+            async with self._group_limiter(chat_id), self._overall:
+                try:
+                    return await callback(*args, **kwargs)
+                except RetryAfter as error:
+                    if relay or attempt >= self._max_retries:
+                        raise
+                    wait = retry_seconds(error)
+            attempt += 1
+            log.info("flood control on %s in chat %s: waiting %ss", endpoint, chat_id, wait)
+            await asyncio.sleep(wait)

@@ -1,0 +1,248 @@
+"""The router: decides where an accepted message goes and what each partner group sees.
+
+Adapters (Telegram today, e-mail planned) turn their updates into `Incoming`, and deliver `Rendered`
+copies; nothing here knows Telegram's types. Acceptance only writes the message and one outbox row
+per target group in one transaction; translation and sending happen in `services.outbox`, so a crash
+between the two loses nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bridgebot.domain import GlossaryEntry, Group, SourceMessage
+from bridgebot.i18n import Catalogs
+from bridgebot.languages import language_name
+from bridgebot.services.chunks import split_text
+from bridgebot.services.refusal import Refusal
+from bridgebot.services.textmodel import Entity, shift, utf16_len
+from bridgebot.store.repository import Repository
+from bridgebot.translation.detect import detect_language
+from bridgebot.translation.engine import Engine, Translation
+
+log = logging.getLogger(__name__)
+
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+CAPTIONED = frozenset({"photo", "document", "video", "audio", "voice", "animation"})
+ORIGINAL_MODES = ("quote", "full", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A message as any channel adapter hands it to the router."""
+
+    chat_id: int
+    message_id: int
+    sender_id: int | None
+    sender_name: str
+    kind: str  # "text", one of CAPTIONED, or another media kind copied as is ("sticker", "poll", ...)
+    text: str = ""
+    entities: tuple[Entity, ...] = ()
+    reply_to_message_id: int | None = None
+    thread_id: int | None = None
+    edit_date: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    text: str
+    entities: list[Entity] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """What one target group receives: text parts, and for media the message to copy."""
+
+    kind: str
+    parts: list[Part]
+    copy_from: tuple[int, int] | None = None  # (chat_id, message_id) of the original media
+    reply_to: int | None = None
+
+    @property
+    def captioned(self) -> bool:
+        return self.kind in CAPTIONED
+
+
+class Relay:
+    def __init__(
+        self,
+        repo: Repository,
+        engine: Engine,
+        catalogs: Catalogs,
+        wake: Callable[[int], None] = lambda chat_id: None,
+    ) -> None:
+        self.repo = repo
+        self.engine = engine
+        self.catalogs = catalogs
+        self.wake = wake
+        self._translating: dict[tuple[int, int, str], asyncio.Task[Translation]] = {}
+
+    async def accept(self, message: Incoming) -> int | None:
+        """Queue a new message for every partner group; None if not relayed (or seen before)."""
+        group = await self.repo.group(message.chat_id)
+        if group is None or group.partnership_id is None:
+            return None
+        members = await self.repo.partnership_groups(group.partnership_id)
+        targets = [m.chat_id for m in members if m.chat_id != group.chat_id and not m.relay_broken]
+        lang = detect_language(message.text, sorted({m.lang for m in members}), group.lang)
+        topic = await self.repo.topic(group.chat_id, message.thread_id) if message.thread_id else None
+        source_id = await self.repo.accept_message(
+            partnership_id=group.partnership_id,
+            chat_id=message.chat_id,
+            message_id=message.message_id,
+            sender_id=message.sender_id,
+            sender_name=message.sender_name,
+            city=group.city,
+            topic=topic,
+            kind=message.kind,
+            lang=lang,
+            text=message.text,
+            entities=message.entities,
+            reply_to_message_id=message.reply_to_message_id,
+            targets=targets,
+        )
+        if source_id is not None:
+            for target in targets:
+                self.wake(target)
+        return source_id
+
+    async def edited(self, message: Incoming) -> int | None:
+        """An edit of a relayed message: every copy gets a fresh translation."""
+        source = await self.repo.source_for(message.chat_id, message.message_id)
+        if source is None or source.chat_id != message.chat_id:
+            return None
+        targets = await self.repo.copy_targets(source.id)
+        source_id = await self.repo.apply_edit(
+            message.chat_id, message.message_id, message.text, message.entities, message.edit_date, targets
+        )
+        if source_id is not None:
+            for target in targets:
+                self.wake(target)
+        return source_id
+
+    async def unsend(self, chat_id: int, message_id: int, user_id: int | None, is_admin: bool) -> int:
+        """Delete every relayed copy of a message; returns how many groups are affected."""
+        source = await self.repo.source_for(chat_id, message_id)
+        if source is None:
+            raise Refusal("error-unsend-unknown")
+        if not is_admin and (user_id is None or user_id != source.sender_id):
+            raise Refusal("error-unsend-not-yours")
+        if source.deleted:
+            raise Refusal("error-unsend-done")
+        targets = await self.repo.copy_targets(source.id)
+        await self.repo.unsend(source.id, targets)
+        for target in targets:
+            self.wake(target)
+        return len(targets)
+
+    async def add_topic(self, chat_id: int, thread_id: int, name: str) -> None:
+        await self.repo.save_topic(chat_id, thread_id, name)
+
+    # --- rendering, called by the outbox at delivery time -----------------------------------
+
+    async def glossary_for(self, partnership_id: int, lang: str) -> dict[str, str]:
+        """term -> what it becomes in `lang` (itself unless a translation for `lang` was given)."""
+        entries: list[GlossaryEntry] = await self.repo.glossary(partnership_id)
+        result: dict[str, str] = {}
+        for entry in entries:
+            if entry.lang == lang:
+                result[entry.term] = entry.translation
+            else:
+                result.setdefault(entry.term, entry.term)
+        return result
+
+    async def translation(self, source: SourceMessage, lang: str) -> Translation:
+        """Translate once per (message revision, language), however many groups share the language."""
+        stored = await self.repo.translation(source.id, source.revision, lang)
+        if stored is not None:
+            return Translation(stored[0], list(stored[1]), pivot=stored[2])
+        key = (source.id, source.revision, lang)
+        task = self._translating.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._translate(source, lang))
+            self._translating[key] = task
+            task.add_done_callback(lambda _: self._translating.pop(key, None))
+        return await asyncio.shield(task)
+
+    async def _translate(self, source: SourceMessage, lang: str) -> Translation:
+        glossary = await self.glossary_for(source.partnership_id, lang)
+        result = await self.engine.translate(source.text, source.entities, source.lang, lang, glossary)
+        if not result.missing:
+            await self.repo.save_translation(
+                source.id, source.revision, lang, result.text, result.entities, result.pivot
+            )
+        return result
+
+    async def render(self, source: SourceMessage, target: Group) -> Rendered:
+        partnership = await self.repo.partnership(source.partnership_id)
+        mode = partnership.original_mode if partnership else "quote"
+        header = self._header(source, target)
+        parts_text, parts_entities = header, [Entity("bold", 0, utf16_len(header))]
+        if source.text:
+            translation = await self.translation(source, target.lang)
+            note = self._note(source, target, translation)
+            body_text, body_entities = self._body(source, translation, note, mode)
+            offset = utf16_len(parts_text) + 1
+            parts_text = f"{parts_text}\n{body_text}"
+            parts_entities += [shift(e, offset) for e in body_entities]
+        limit = CAPTION_LIMIT if source.kind in CAPTIONED else TEXT_LIMIT
+        pieces = split_text(parts_text, parts_entities, limit)
+        reply_to = await self._reply_target(source, target.chat_id)
+        copy_from = None if source.kind == "text" else (source.chat_id, source.message_id)
+        return Rendered(source.kind, [Part(t, list(e)) for t, e in pieces], copy_from, reply_to)
+
+    def _header(self, source: SourceMessage, target: Group) -> str:
+        where = f"{source.city} › {source.topic}" if source.topic else source.city
+        return self.catalogs.t(target.lang, "relay-header", sender=source.sender_name, city=where)
+
+    def _note(self, source: SourceMessage, target: Group, translation: Translation) -> str:
+        ui = self.catalogs.ui_language(target.lang)
+        if translation.missing:
+            return self.catalogs.t(
+                target.lang,
+                "relay-no-model",
+                source=language_name(source.lang, ui),
+                target=language_name(target.lang, ui),
+            )
+        if translation.pivot:
+            return self.catalogs.t(target.lang, "relay-pivot", source=language_name(source.lang, ui))
+        return ""
+
+    def _body(
+        self, source: SourceMessage, translation: Translation, note: str, mode: str
+    ) -> tuple[str, list[Entity]]:
+        """The translation, a note when it pivoted or failed, and the original as the partnership wants."""
+        text, entities = translation.text, list(translation.entities)
+        if note:
+            start = utf16_len(text) + 1
+            text = f"{text}\n{note}"
+            entities.append(Entity("italic", start, utf16_len(note)))
+        same = translation.text == source.text and not translation.missing
+        if mode == "none" or same or translation.missing:
+            return text, entities
+        start = utf16_len(text) + 1
+        quote_type = "expandable_blockquote" if mode == "quote" else "blockquote"
+        entities.append(Entity(quote_type, start, utf16_len(source.text)))
+        entities += [shift(e, start) for e in source.entities if "blockquote" not in e.type]
+        return f"{text}\n{source.text}", entities
+
+    async def _reply_target(self, source: SourceMessage, target_chat_id: int) -> int | None:
+        """A reply stays a reply: to the original in its own group, else to the copy there."""
+        if source.reply_to_message_id is None:
+            return None
+        replied = await self.repo.source_for(source.chat_id, source.reply_to_message_id)
+        if replied is None:
+            return None
+        if replied.chat_id == target_chat_id:
+            return replied.message_id
+        ids = await self.repo.copy_ids(replied.id, target_chat_id)
+        return ids[0] if ids else None
+
+    async def set_original_mode(self, group: Group, mode: str) -> None:
+        if mode not in ORIGINAL_MODES:
+            raise Refusal("usage-partnership-original")
+        await self.repo.set_original_mode(group.partnership_id, mode)
