@@ -87,9 +87,7 @@ def _add_handlers(application: Application) -> None:
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE))
     # After the commands: any other command gets a hint, and is never relayed.
-    application.add_handler(
-        MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, help_handlers.unknown_command)
-    )
+    application.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, help_handlers.unknown_command))
     # Last: everything people post in a group is relayed; service messages are not.
     groups = filters.ChatType.GROUPS
     application.add_handler(
@@ -147,9 +145,7 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
         async with application:
             await set_command_menus(application, svc.catalogs)
             # Loading models takes a moment: warm them beside polling rather than before it.
-            warming = asyncio.get_running_loop().run_in_executor(
-                None, engine.warm, await repo.languages_in_use()
-            )
+            warming = asyncio.get_running_loop().run_in_executor(None, engine.warm, await repo.languages_in_use())
             await outbox.start()
             await application.start()
             await application.updater.start_polling(

@@ -63,9 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     migrate = db_sub.add_parser("migrate", help="apply pending schema migrations")
     _config_option(migrate)
-    backup = db_sub.add_parser(
-        "backup", help="write a consistent copy of the database (safe while the bot runs)"
-    )
+    backup = db_sub.add_parser("backup", help="write a consistent copy of the database (safe while the bot runs)")
     backup.add_argument("path", type=Path, help="file to write")
     _config_option(backup)
 

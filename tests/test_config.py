@@ -40,7 +40,7 @@ def test_invalid_value_names_its_key(env: dict[str, str], key: str) -> None:
 def test_unknown_key_in_file_is_refused(tmp_path: Path) -> None:
     config = tmp_path / "c.toml"
     config.write_text('tokn = "x"\n')
-    with pytest.raises(ConfigError, match="^tokn: unknown setting"):
+    with pytest.raises(ConfigError, match=r"^tokn: unknown setting"):
         load_settings(config, {})
 
 

@@ -54,7 +54,7 @@ async def test_read_only_database_fails_clearly(tmp_path: Path) -> None:
     path = tmp_path / "ro.sqlite3"
     path.write_bytes(b"")
     path.chmod(0o444)
-    with pytest.raises(StoreError, match="readonly|read-only"):
+    with pytest.raises(StoreError, match=r"readonly|read-only"):
         await open_db(path)
 
 

@@ -22,7 +22,7 @@ from telegram.ext import BaseRateLimiter
 
 from bridgebot.services.outbox import ChatMoved, DeliveryError, Permanent, Rejected, RetryLater, Transient
 from bridgebot.services.relay import CAPTIONED, Incoming, Part, Rendered
-from bridgebot.services.textmodel import Entity
+from bridgebot.textmodel import Entity
 
 log = logging.getLogger(__name__)
 
@@ -234,9 +234,7 @@ class TelegramChannel:
                 chat_id, message_id, caption=part.text, caption_entities=entities, rate_limit_args=RELAY
             )
         else:
-            call = self.bot.edit_message_text(
-                part.text, chat_id, message_id, entities=entities, rate_limit_args=RELAY
-            )
+            call = self.bot.edit_message_text(part.text, chat_id, message_id, entities=entities, rate_limit_args=RELAY)
         try:
             await self._call(call)
         except Rejected as rejected:

@@ -19,8 +19,8 @@ from bridgebot.i18n import Catalogs
 from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Actor, Onboarding
 from bridgebot.services.outbox import Outbox
-from bridgebot.services.relay import Relay
 from bridgebot.services.refusal import Refusal
+from bridgebot.services.relay import Relay
 from bridgebot.store.repository import Repository
 
 log = logging.getLogger(__name__)

@@ -153,9 +153,7 @@ async def contacts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @group_only
 async def lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    code = await svc.onboarding.set_language(
-        await actor(update, context), update.effective_chat.id, context.args or []
-    )
+    code = await svc.onboarding.set_language(await actor(update, context), update.effective_chat.id, context.args or [])
     await reply(update, context, "lang-done", language=language_name(code, svc.catalogs.ui_language(code)))
 
 
@@ -189,9 +187,7 @@ async def focal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     person, asked = await resolve_person(update, context)
     if person is not None:
         await svc.repo.see_user(person, None)
-    chosen = await svc.onboarding.set_focal(
-        await actor(update, context), update.effective_chat.id, person, asked
-    )
+    chosen = await svc.onboarding.set_focal(await actor(update, context), update.effective_chat.id, person, asked)
     group = await svc.repo.group(update.effective_chat.id)
     await reply(update, context, "focal-done", person=chosen.handle, city=group.city)
 

@@ -18,8 +18,8 @@ from bridgebot.i18n import Catalogs
 from bridgebot.languages import language_name
 from bridgebot.services.chunks import split_text
 from bridgebot.services.refusal import Refusal
-from bridgebot.services.textmodel import Entity, shift, utf16_len
 from bridgebot.store.repository import Repository
+from bridgebot.textmodel import Entity, shift, utf16_len
 from bridgebot.translation.detect import detect_language
 from bridgebot.translation.engine import Engine, Translation
 
@@ -212,9 +212,7 @@ class Relay:
             return self.catalogs.t(target.lang, "relay-pivot", source=language_name(source.lang, ui))
         return ""
 
-    def _body(
-        self, source: SourceMessage, translation: Translation, note: str, mode: str
-    ) -> tuple[str, list[Entity]]:
+    def _body(self, source: SourceMessage, translation: Translation, note: str, mode: str) -> tuple[str, list[Entity]]:
         """The translation, a note when it pivoted or failed, and the original as the partnership wants."""
         text, entities = translation.text, list(translation.entities)
         if note:

@@ -16,8 +16,8 @@ from datetime import datetime
 import aiosqlite
 
 from bridgebot.domain import GlossaryEntry, Group, JoinCode, OutboxRow, Partnership, SourceMessage, User
-from bridgebot.services.textmodel import Entity
 from bridgebot.store.db import now_iso
+from bridgebot.textmodel import Entity
 
 _GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken"
 
@@ -123,9 +123,7 @@ class Repository:
         return _user(row) if row else None
 
     async def is_member(self, chat_id: int, user_id: int) -> bool:
-        row = await self._one(
-            "SELECT 1 FROM group_members WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
-        )
+        row = await self._one("SELECT 1 FROM group_members WHERE chat_id = ? AND user_id = ?", (chat_id, user_id))
         return row is not None
 
     # --- groups -------------------------------------------------------------------------------
@@ -150,9 +148,7 @@ class Repository:
 
     async def set_group_lang(self, chat_id: int, lang: str) -> None:
         async with self._tx() as db:
-            await db.execute(
-                "UPDATE groups SET lang = ?, updated_at = ? WHERE chat_id = ?", (lang, now_iso(), chat_id)
-            )
+            await db.execute("UPDATE groups SET lang = ?, updated_at = ? WHERE chat_id = ?", (lang, now_iso(), chat_id))
 
     async def set_focal(self, chat_id: int, user_id: int | None) -> None:
         async with self._tx() as db:
@@ -427,16 +423,13 @@ class Repository:
     async def fail(self, row: OutboxRow, error: str) -> None:
         async with self._tx() as db:
             await db.execute(
-                "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ?, attempts = attempts + 1"
-                " WHERE id = ?",
+                "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ?, attempts = attempts + 1 WHERE id = ?",
                 (error, now_iso(), row.id),
             )
 
     async def note_attempt(self, row: OutboxRow, error: str) -> None:
         async with self._tx() as db:
-            await db.execute(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, row.id)
-            )
+            await db.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, row.id))
 
     async def outbox_depth(self) -> int:
         row = await self._one("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
@@ -469,9 +462,7 @@ class Repository:
 
     async def set_glossary_term(self, partnership_id: int, term: str, entries: Sequence[GlossaryEntry]) -> None:
         async with self._tx() as db:
-            await db.execute(
-                "DELETE FROM glossary WHERE partnership_id = ? AND term = ?", (partnership_id, term)
-            )
+            await db.execute("DELETE FROM glossary WHERE partnership_id = ? AND term = ?", (partnership_id, term))
             await db.executemany(
                 "INSERT INTO glossary VALUES (?, ?, ?, ?)",
                 [(partnership_id, e.term, e.lang, e.translation) for e in entries],
@@ -489,7 +480,5 @@ class Repository:
             await db.execute("INSERT OR REPLACE INTO topics VALUES (?, ?, ?)", (chat_id, thread_id, name))
 
     async def topic(self, chat_id: int, thread_id: int) -> str | None:
-        row = await self._one(
-            "SELECT name FROM topics WHERE chat_id = ? AND thread_id = ?", (chat_id, thread_id)
-        )
+        row = await self._one("SELECT name FROM topics WHERE chat_id = ? AND thread_id = ?", (chat_id, thread_id))
         return row[0] if row else None

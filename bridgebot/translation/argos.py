@@ -23,9 +23,12 @@ def use_models_dir(models_dir: Path) -> None:
     models_dir.mkdir(parents=True, exist_ok=True)
     _models_dir = models_dir
     os.environ["ARGOS_PACKAGES_DIR"] = str(models_dir)
-    os.environ.setdefault("XDG_DATA_HOME", str(models_dir / ".data"))
-    os.environ.setdefault("XDG_CACHE_HOME", str(models_dir / ".cache"))
-    os.environ.setdefault("XDG_CONFIG_HOME", str(models_dir / ".config"))
+    # Argos takes every folder in the packages directory for a package, so its own state (the
+    # MiniSBD cache, downloads) lives beside it rather than inside.
+    state = models_dir.parent / f".{models_dir.name}-argos"
+    os.environ.setdefault("XDG_DATA_HOME", str(state / "data"))
+    os.environ.setdefault("XDG_CACHE_HOME", str(state / "cache"))
+    os.environ.setdefault("XDG_CONFIG_HOME", str(state / "config"))
     # Argos would otherwise try a GPU probe and log noise on CPU-only servers.
     os.environ.setdefault("ARGOS_DEVICE_TYPE", "cpu")
     settings = importlib.import_module("argostranslate.settings")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bridgebot.services.textmodel import Entity
+from bridgebot.textmodel import Entity
 from bridgebot.translation.argos import argos, use_models_dir
 from bridgebot.translation.protect import translate_message
 
