@@ -53,7 +53,7 @@ class Catalogs:
     def has(self, lang: str, key: str) -> bool:
         return lang in self._bundles and self._bundles[lang].has_message(key)
 
-    def t(self, lang: str | None, key: str, **args: Any) -> str:
+    def t(self, lang: str | None, key: str, /, **args: Any) -> str:
         for candidate in (self.ui_language(lang), FALLBACK):
             bundle = self._bundles[candidate]
             if bundle.has_message(key):

@@ -77,7 +77,7 @@ async def actor(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Actor:
     return Actor(user.id, is_bot_admin, is_chat_admin)
 
 
-async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str, **args: Any) -> None:
+async def reply(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str, /, **args: Any) -> None:
     svc = services(context)
     message = update.effective_message
     if message is None:
