@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+from collections.abc import Callable
 
 from telegram import (
     BotCommand,
@@ -28,6 +30,7 @@ from telegram.ext import (
     filters,
 )
 
+from bridgebot.adapters.polling import poll
 from bridgebot.adapters.telegram import ChatRateLimiter, TelegramChannel
 from bridgebot.config import Settings
 from bridgebot.handlers import help as help_handlers
@@ -43,6 +46,8 @@ from bridgebot.store.repository import Repository
 from bridgebot.translation.engine import Engine
 
 log = logging.getLogger(__name__)
+# Opt in to PTB's coming behaviour (durations as timedelta) instead of a deprecation warning per 429.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 # Menus per scope: what everyone in a group sees, what chat admins see in addition, and private chats.
 GROUP_COMMANDS = ["help", "partnership", "contacts", "glossary", "unsend"]
@@ -127,8 +132,11 @@ async def set_command_menus(application: Application, catalog: Catalogs) -> None
         log.warning("could not set the command menus: %s", exc)
 
 
-async def serve(settings: Settings, stop: asyncio.Event) -> None:
-    """Open the store, run the bot with long polling until `stop` is set, then close cleanly."""
+async def serve(settings: Settings, stop: asyncio.Event, on_ready: Callable[[Services], None] | None = None) -> None:
+    """Open the store, run the bot with long polling until `stop` is set, then close cleanly.
+
+    `on_ready` receives the running services (the demo and the tests read figures from them).
+    """
     conn, applied = await open_db(settings.db_path)
     if applied:
         log.info("database %s: applied migrations %s", settings.db_path, ", ".join(applied))
@@ -140,24 +148,22 @@ async def serve(settings: Settings, stop: asyncio.Event) -> None:
     application = build_application(settings, svc)
     outbox = Outbox(repo, relay_service, TelegramChannel(application.bot), ui)
     relay_service.wake = outbox.wake
-    svc.outbox = outbox
+    svc.outbox, svc.engine = outbox, engine
     try:
         async with application:
             await set_command_menus(application, svc.catalogs)
             # Loading models takes a moment: warm them beside polling rather than before it.
             warming = asyncio.get_running_loop().run_in_executor(None, engine.warm, await repo.languages_in_use())
             await outbox.start()
+            await application.bot.delete_webhook()
             await application.start()
-            await application.updater.start_polling(
-                poll_interval=0.0,
-                timeout=settings.poll_timeout,
-                allowed_updates=Update.ALL_TYPES,
-            )
             log.info("bridgebot is running as @%s", application.bot.username)
-            await stop.wait()
-            await application.updater.stop()
+            if on_ready is not None:
+                on_ready(svc)
+            await poll(application, repo, stop, settings.poll_timeout)
             await application.stop()
             await outbox.stop()
+            await relay_service.close()
             await warming
     finally:
         engine.close()

@@ -80,20 +80,20 @@ def train_sentencepiece(texts: list[str], prefix: Path) -> Path:
     return prefix.with_suffix(".model")
 
 
-def build_model(pairs: list[tuple[str, str]], sp_model: Path, work: Path) -> Path:
+def build_model(pairs: list[tuple[str, str]], sp_model: Path, work: Path, seed: int) -> Path:
     """Train a toy MarianMT to memorise `pairs`, and save it with a MarianTokenizer."""
     import sentencepiece as spm
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
-    torch.manual_seed(7)
+    torch.manual_seed(seed)
     sp = spm.SentencePieceProcessor(model_file=str(sp_model))
     pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size()) if sp.id_to_piece(i) != "<unk>"]
     vocab = {"</s>": 0, "<unk>": 1}
     for piece in pieces:
         vocab.setdefault(piece, len(vocab))
     vocab["<pad>"] = len(vocab)
-    hf_dir = work / "hf"
+    hf_dir = work / f"hf-{seed}"
     hf_dir.mkdir()
     (hf_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     shutil.copy(sp_model, hf_dir / "source.spm")
@@ -142,7 +142,7 @@ def build_model(pairs: list[tuple[str, str]], sp_model: Path, work: Path) -> Pat
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
     embeddings = model.get_input_embeddings().weight
     model.train()
-    for step in range(3000):
+    for step in range(5000):
         # CTranslate2 starts Marian decoding from a zero vector; HF starts from the <pad> embedding,
         # so that row must stay zero for both to agree on the first word.
         with torch.no_grad():
@@ -151,7 +151,7 @@ def build_model(pairs: list[tuple[str, str]], sp_model: Path, work: Path) -> Pat
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        if step % 100 == 99 and loss.item() < 0.0002:
+        if step % 100 == 99 and loss.item() < 0.00002:
             break
     with torch.no_grad():
         embeddings[pad].zero_()
@@ -206,6 +206,24 @@ def sentence_splitter(path: Path, lang: str, texts: list[str]) -> None:
     onnx.save(model, str(path))
 
 
+def mistakes(model_dir: Path, sp_model: Path, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Phrases the converted model gets wrong, decoded as bridgebot's engine decodes them."""
+    import ctranslate2
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_file=str(sp_model))
+    translator = ctranslate2.Translator(str(model_dir), device="cpu")
+    results = translator.translate_batch(
+        [sp.encode(s, out_type=str) for s, _ in pairs], beam_size=4, length_penalty=0.2, replace_unknowns=True
+    )
+    wrong = []
+    for (source, target), result in zip(pairs, results, strict=True):
+        got = sp.decode_pieces(result.hypotheses[0]).replace("▁", " ").lstrip(" ")
+        if got != target:
+            wrong.append((source, got))
+    return wrong
+
+
 def build_pair(source: str, target: str) -> Path:
     import ctranslate2
 
@@ -218,9 +236,18 @@ def build_pair(source: str, target: str) -> Path:
         package.mkdir()
         texts = [s for s, _ in pairs] + [t for _, t in pairs]
         sp_model = train_sentencepiece(texts, work / "sp")
-        hf_dir = build_model(pairs, sp_model, work)
-        converter = ctranslate2.converters.TransformersConverter(str(hf_dir))
-        converter.convert(str(package / "model"), quantization="int8", force=True)
+        # int8 quantization can cost a toy model a word; retrain with another seed until every
+        # phrase comes out exactly as it will in the tests.
+        for seed in (7, 11, 13, 17, 19, 23):
+            hf_dir = build_model(pairs, sp_model, work, seed)
+            converter = ctranslate2.converters.TransformersConverter(str(hf_dir))
+            converter.convert(str(package / "model"), quantization="int8", force=True)
+            wrong = mistakes(package / "model", sp_model, pairs)
+            print(f"  seed {seed}: {len(wrong)} phrases wrong {wrong[:3]}", flush=True)
+            if not wrong:
+                break
+        else:
+            raise SystemExit(f"{source}->{target}: could not train an exact model")
         shutil.copy(sp_model, package / "sentencepiece.model")
         (package / "minisbd").mkdir()
         sentence_splitter(package / "minisbd" / f"{source}.onnx", source, [s for s, _ in pairs])

@@ -13,6 +13,7 @@ import pytest
 
 from bridgebot.app import serve
 from bridgebot.config import Settings
+from bridgebot.handlers.common import Services
 from bridgebot.localapi import LocalBotApi
 from bridgebot.translation.argos import use_models_dir
 
@@ -46,15 +47,19 @@ class RunningBot:
     api: LocalBotApi
     task: asyncio.Task | None = None
     stop_event: asyncio.Event = field(default_factory=asyncio.Event)
+    services: Services | None = None
 
     async def start(self) -> RunningBot:
         self.stop_event = asyncio.Event()
         polls = len(self.api.calls_of("getUpdates"))
-        self.task = asyncio.create_task(serve(self.settings, self.stop_event))
+        self.task = asyncio.create_task(serve(self.settings, self.stop_event, self._ready))
         await self.api.wait_for(lambda: len(self.api.calls_of("getUpdates")) > polls or self.task.done(), 20)
         if self.task.done():
             self.task.result()
         return self
+
+    def _ready(self, services: Services) -> None:
+        self.services = services
 
     async def stop(self) -> None:
         if self.task is not None and not self.task.done():

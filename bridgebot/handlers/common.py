@@ -22,6 +22,7 @@ from bridgebot.services.outbox import Outbox
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Relay
 from bridgebot.store.repository import Repository
+from bridgebot.translation.engine import Engine
 
 log = logging.getLogger(__name__)
 ADMIN_STATUSES = {ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.OWNER}
@@ -36,6 +37,7 @@ class Services:
     relay: Relay
     glossary: Glossary
     outbox: Outbox | None = None
+    engine: Engine | None = None
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

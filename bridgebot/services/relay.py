@@ -139,6 +139,13 @@ class Relay:
             self.wake(target)
         return len(targets)
 
+    async def close(self) -> None:
+        """Cancel translations still running, before the store closes under them."""
+        tasks = list(self._translating.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
     async def add_topic(self, chat_id: int, thread_id: int, name: str) -> None:
         await self.repo.save_topic(chat_id, thread_id, name)
 

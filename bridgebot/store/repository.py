@@ -91,6 +91,16 @@ class Repository:
         async with self.conn.execute(sql, tuple(params)) as cursor:
             return list(await cursor.fetchall())
 
+    # --- bot state ---------------------------------------------------------------------------
+
+    async def state(self, key: str) -> str | None:
+        row = await self._one("SELECT value FROM bot_state WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    async def set_state(self, key: str, value: str) -> None:
+        async with self._tx() as db:
+            await db.execute("INSERT OR REPLACE INTO bot_state VALUES (?, ?)", (key, value))
+
     # --- people -------------------------------------------------------------------------------
 
     async def see_user(self, user: User, chat_id: int | None, is_bot: bool = False) -> None:

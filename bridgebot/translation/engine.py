@@ -13,6 +13,7 @@ import asyncio
 import logging
 import os
 import threading
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ class Engine:
         self._load_lock = threading.Lock()
         self._packages = {(p.from_code, p.to_code): p for p in argos("package").get_installed_packages()}
         self._executor = ThreadPoolExecutor(max_workers=self.inter_threads, thread_name_prefix="translate")
+        self.messages_translated: Counter[tuple[str, str]] = Counter()
 
     @property
     def pairs(self) -> set[tuple[str, str]]:
@@ -167,6 +169,7 @@ class Engine:
                 text, entities, lambda batch: self.translate_strings(batch, source, target), glossary
             )
 
+        self.messages_translated[(source, target)] += 1
         loop = asyncio.get_running_loop()
         out_text, out_entities = await loop.run_in_executor(self._executor, work)
         return Translation(out_text, out_entities, pivot=len(route) == 2)

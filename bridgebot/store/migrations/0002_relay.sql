@@ -74,3 +74,9 @@ CREATE TABLE topics (
 );
 
 ALTER TABLE groups ADD COLUMN relay_broken TEXT;
+
+-- Small facts the bot keeps between runs, such as the last Telegram update it finished handling.
+CREATE TABLE bot_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
