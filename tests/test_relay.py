@@ -250,3 +250,49 @@ async def test_odd_input_keeps_the_bot_relaying(api: LocalBotApi, pair: tuple[Ci
         assert text.replace("\u200b", "").replace("\u200f", "")[:20] in relayed.replace("\u200b", "").replace(
             "\u200f", ""
         )
+
+
+async def test_glossary_terms_pass_through_or_take_their_translation(
+    api: LocalBotApi, story: Scenario, pair: tuple[City, City]
+) -> None:
+    hamburg, leeds = pair
+    tom = api.add_user("Tom")
+    added = await story.say(leeds, leeds.admin, "/glossary add the port project de=HafenCity")
+    assert "HafenCity" in added[0]
+    (copy,) = await post(api, leeds, tom, "the port project is late", hamburg)
+    assert copy["text"].split("\n")[1].startswith("HafenCity")
+    listing = await story.say(hamburg, hamburg.admin, "/glossary")
+    assert "the port project (de=HafenCity)" in listing[0]
+    refused = await story.say(leeds, tom, "/glossary remove the port project")
+    assert "Only a coordinator" in refused[0]
+    assert "removed" in (await story.say(leeds, leeds.admin, "/glossary remove the port project"))[0]
+
+
+async def test_forum_topic_name_is_in_the_attribution(api: LocalBotApi, story: Scenario, bot: RunningBot) -> None:
+    hamburg, leeds = story.city("Hamburg", "de"), story.city("Leeds", "en")
+    hamburg.chat["is_forum"] = True
+    await story.setup(hamburg)
+    await story.setup(leeds, "Europe/London")
+    await story.partnership("Hamburg–Leeds", hamburg, leeds)
+    anna = api.add_user("Anna")
+    thread = api.forum_topic_created(hamburg.id, anna, "Budget")
+    (copy,) = await post(api, hamburg, anna, "Guten Morgen!", leeds, message_thread_id=thread)
+    assert copy["text"].startswith("Anna · Hamburg › Budget\nGood morning!")
+    assert "message_thread_id" not in copy
+
+
+async def test_a_group_that_removed_the_bot_stops_receiving_and_partners_are_told_once(
+    api: LocalBotApi, trio: tuple[City, City, City]
+) -> None:
+    hamburg, leeds, dresden = trio
+    tom = api.add_user("Tom")
+    api.world.kicked.add(dresden.id)  # removed without the bot noticing (no update arrived)
+    before = {c.id: len(api.sent(c.id)) for c in (hamburg, leeds)}
+    api.send_text(leeds.id, tom, "Good morning!")
+    api.send_text(leeds.id, tom, "Thank you very much!")
+    await api.wait_for(lambda: any("Dresden" in t for t in api.texts(hamburg.id)[before[hamburg.id] :]))
+    await api.wait_sent(hamburg.id, before[hamburg.id] + 3)
+    await asyncio.sleep(0.3)
+    warnings = [t for t in api.texts(hamburg.id) if t.startswith("⚠️")]
+    assert len(warnings) == 1 and "Dresden" in warnings[0]
+    assert len([t for t in api.texts(leeds.id) if t.startswith("⚠️")]) == 1
