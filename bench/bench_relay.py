@@ -29,7 +29,7 @@ PACKAGES = ROOT / "bridgebot" / "demo" / "packages"
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 async def command(api: LocalBotApi, chat: dict, user: dict, text: str) -> str:
