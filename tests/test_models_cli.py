@@ -95,7 +95,9 @@ async def test_install_from_a_reachable_index(models: Path, monkeypatch: pytest.
 
         use_models_dir(models)
         seen: list[tuple[int, int | None]] = []
-        info = await _in_thread(lambda: packages.install_from_index("en", "zh", progress=lambda d, t: seen.append((d, t))))
+        info = await _in_thread(
+            lambda: packages.install_from_index("en", "zh", progress=lambda d, t: seen.append((d, t)))
+        )
         assert (info.from_code, info.to_code) == ("en", "zh") and info.offline_splitter
         assert seen[-1] == (len(archive), len(archive))
         missing = await _in_thread(lambda: _raises(lambda: packages.install_from_index("en", "ja")))

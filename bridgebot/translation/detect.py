@@ -57,14 +57,21 @@ def detect_language(text: str, candidates: Collection[str], fallback: str) -> st
     if _letters(cleaned) < MIN_LETTERS:
         return fallback
     scores = dict(_identifier().rank(cleaned))
-    known = {lang: scores[_TO_LANGID.get(lang, lang)] for lang in langs if _TO_LANGID.get(lang, lang) in scores}
-    if not known:
+    # Several of our codes can share one identifier label (zh and zt are both "zh").
+    by_label: dict[str, list[str]] = {}
+    for lang in langs:
+        label = _TO_LANGID.get(lang, lang)
+        if label in scores:
+            by_label.setdefault(label, []).append(lang)
+    if not by_label:
         return fallback
-    top = max(known.values())
-    total = sum(math.exp(score - top) for score in known.values())
-    best = max(known, key=known.__getitem__)
+    top = max(scores[label] for label in by_label)
+    total = sum(math.exp(scores[label] - top) for label in by_label)
+    best_label = max(by_label, key=scores.__getitem__)
     if 1 / total < THRESHOLD:
-        return fallback if fallback in langs else best
-    if best in ("zh", "zt") and "zh" in langs and "zt" in langs:
-        return _chinese_script(cleaned)
-    return best
+        return fallback if fallback in langs else by_label[best_label][0]
+    choices = by_label[best_label]
+    if len(choices) > 1 and best_label == "zh":
+        script = _chinese_script(cleaned)
+        return script if script in choices else choices[0]
+    return fallback if fallback in choices else choices[0]
