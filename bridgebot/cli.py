@@ -20,6 +20,7 @@ from bridgebot.store.db import StoreError
 
 EXIT_CONFIG = 2
 EXIT_STORE = 3
+EXIT_TELEGRAM = 4
 
 NO_TOKEN = """\
 bridgebot needs a Telegram bot token. In Telegram, open a chat with @BotFather, send /newbot, choose a
@@ -87,6 +88,8 @@ def _run(settings: Settings) -> int:
     if not settings.token:
         print(NO_TOKEN, file=sys.stderr)
         return EXIT_CONFIG
+    from telegram.error import InvalidToken, NetworkError
+
     from bridgebot.app import serve
 
     async def main() -> None:
@@ -97,7 +100,15 @@ def _run(settings: Settings) -> int:
                 loop.add_signal_handler(sig, stop.set)
         await serve(settings, stop)
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    except InvalidToken:
+        print("error: Telegram rejected the token (BRIDGEBOT_TOKEN); check it with @BotFather", file=sys.stderr)
+        return EXIT_TELEGRAM
+    except NetworkError as exc:
+        where = settings.telegram_base_url or "api.telegram.org"
+        print(f"error: cannot reach the Telegram Bot API at {where} ({exc})", file=sys.stderr)
+        return EXIT_TELEGRAM
     return 0
 
 

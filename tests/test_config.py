@@ -66,3 +66,20 @@ def test_run_without_token_explains_botfather_and_fails(monkeypatch, capsys, tmp
     err = capsys.readouterr().err
     assert "@BotFather" in err
     assert "/newbot" in err
+
+
+def test_the_example_config_in_deploy_is_valid() -> None:
+    example = Path(__file__).parent.parent / "deploy" / "bridgebot.example.toml"
+    settings = load_settings(example, {})
+    assert settings.rate_group_per_minute == 20 and settings.log_level == "INFO"
+
+
+def test_unreachable_telegram_is_one_line_not_a_traceback(monkeypatch, capsys, tmp_path: Path) -> None:
+    monkeypatch.setenv("BRIDGEBOT_TOKEN", "123:abcdefghijklmnopqrstuvwxyz")
+    monkeypatch.setenv("BRIDGEBOT_TELEGRAM_BASE_URL", "http://127.0.0.1:9/bot")
+    monkeypatch.setenv("BRIDGEBOT_DB", str(tmp_path / "db.sqlite3"))
+    monkeypatch.setenv("BRIDGEBOT_MODELS_DIR", str(tmp_path / "models"))
+    assert main(["run"]) == 4
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1].startswith("error: cannot reach the Telegram Bot API at http://127.0.0.1:9/bot")
+    assert "abcdefghijklmnopqrstuvwxyz" not in err and "Traceback" not in err

@@ -20,6 +20,8 @@ from bridgebot.store.repository import Repository
 log = logging.getLogger(__name__)
 
 BACKOFF = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
+# A row that keeps failing inside bridgebot itself (not at Telegram) must not block its group forever.
+MAX_INTERNAL_FAILURES = 5
 
 
 class DeliveryError(Exception):
@@ -122,8 +124,11 @@ class Outbox:
                 return
             except Exception:
                 log.exception("outbox row %s for chat %s failed unexpectedly", row.id, chat_id)
-                await self.repo.note_attempt(row, "internal error")
-                await self.sleep(BACKOFF[min(row.attempts, len(BACKOFF) - 1)])
+                if row.attempts + 1 >= MAX_INTERNAL_FAILURES:
+                    await self.repo.fail(row, "internal error")
+                else:
+                    await self.repo.note_attempt(row, "internal error")
+                    await self.sleep(BACKOFF[min(row.attempts, len(BACKOFF) - 1)])
 
     async def _deliver(self, row: OutboxRow) -> None:
         while True:
