@@ -82,3 +82,25 @@ async def test_kill_9_in_the_middle_of_a_burst_loses_and_doubles_nothing(
         numbers = _numbers(api, group.id)
         assert [n for i, n in enumerate(numbers) if n not in numbers[:i]] == list(range(1, BURST + 1))
         assert len(numbers) - BURST <= 1, f"more than the one in-flight send repeated: {numbers}"
+
+
+async def test_logs_never_show_the_token_and_info_logs_never_show_messages(
+    bot: RunningBot, api: LocalBotApi, story: Scenario, tmp_path: Path
+) -> None:
+    hamburg, leeds = story.city("Hamburg", "de"), story.city("Leeds", "en")
+    await story.setup(hamburg)
+    await story.setup(leeds, "Europe/London")
+    await story.partnership("Hamburg–Leeds", hamburg, leeds)
+    await bot.stop()
+    for level in ("DEBUG", "INFO"):
+        log = tmp_path / f"{level}.log"
+        process = await _start_process(api, {**_environment(bot), "BRIDGEBOT_LOG_LEVEL": level}, log)
+        before = len(api.sent(leeds.id))
+        api.send_text(hamburg.id, api.add_user("Anna"), f"Vielen Dank! {level}")
+        await api.wait_sent(leeds.id, before + 1, timeout=30)
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), 20)
+        text = log.read_text()
+        assert TOKEN not in text and TOKEN.split(":")[1] not in text
+        if level == "INFO":
+            assert "bridgebot is running" in text and "Vielen Dank" not in text
