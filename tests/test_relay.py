@@ -296,3 +296,17 @@ async def test_a_group_that_removed_the_bot_stops_receiving_and_partners_are_tol
     warnings = [t for t in api.texts(hamburg.id) if t.startswith("⚠️")]
     assert len(warnings) == 1 and "Dresden" in warnings[0]
     assert len([t for t in api.texts(leeds.id) if t.startswith("⚠️")]) == 1
+
+
+async def test_pairs_without_a_direct_model_pivot_through_english_and_say_so(
+    api: LocalBotApi, story: Scenario, bot: RunningBot
+) -> None:
+    hamburg, guadalajara = story.city("Hamburg", "de"), story.city("Guadalajara", "es")
+    await story.setup(hamburg)
+    await story.setup(guadalajara, "America/Mexico_City")
+    await story.partnership("Hamburg–Guadalajara", hamburg, guadalajara)
+    (copy,) = await post(api, hamburg, api.add_user("Anna"), "Guten Morgen!", guadalajara)
+    lines = copy["text"].split("\n")
+    assert lines[1] == "¡Buenos días!"
+    assert "inglés" in lines[2].lower() or "english" in lines[2].lower()
+    assert lines[3] == "Guten Morgen!"
