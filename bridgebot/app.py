@@ -10,6 +10,7 @@ import asyncio
 import logging
 import os
 from collections.abc import Callable
+from datetime import datetime
 
 from telegram import (
     BotCommand,
@@ -22,6 +23,7 @@ from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     ContextTypes,
@@ -33,10 +35,11 @@ from telegram.ext import (
 from bridgebot.adapters.polling import poll
 from bridgebot.adapters.telegram import ChatRateLimiter, TelegramChannel
 from bridgebot.config import Settings
+from bridgebot.handlers import commitments, onboarding, relay, tracking
 from bridgebot.handlers import help as help_handlers
-from bridgebot.handlers import onboarding, relay, tracking
 from bridgebot.handlers.common import Services
 from bridgebot.i18n import Catalogs, catalogs
+from bridgebot.services.commitments import Commitments
 from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Onboarding
 from bridgebot.services.outbox import Outbox
@@ -50,8 +53,20 @@ log = logging.getLogger(__name__)
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 # Menus per scope: what everyone in a group sees, what chat admins see in addition, and private chats.
-GROUP_COMMANDS = ["help", "partnership", "contacts", "glossary", "unsend"]
-ADMIN_COMMANDS = [*GROUP_COMMANDS, "setup", "lang", "focal"]
+GROUP_COMMANDS = [
+    "help",
+    "partnership",
+    "contacts",
+    "commit",
+    "commitments",
+    "done",
+    "blocked",
+    "reopen",
+    "due",
+    "glossary",
+    "unsend",
+]
+ADMIN_COMMANDS = [*GROUP_COMMANDS, "setup", "lang", "focal", "role"]
 PRIVATE_COMMANDS = ["start", "help"]
 
 
@@ -87,10 +102,18 @@ def _add_handlers(application: Application) -> None:
         "contacts": onboarding.contacts,
         "glossary": relay.glossary,
         "unsend": relay.unsend,
+        "commit": commitments.commit,
+        "commitments": commitments.commitments,
+        "done": commitments.done,
+        "blocked": commitments.blocked,
+        "reopen": commitments.reopen,
+        "due": commitments.due,
+        "role": commitments.role,
     }
     # Commands answer new messages only: editing "/setup ..." must not run it again.
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE))
+    application.add_handler(CallbackQueryHandler(commitments.commitments_page, pattern=rf"^{commitments.CALLBACK}\|"))
     # After the commands: any other command gets a hint, and is never relayed.
     application.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, help_handlers.unknown_command))
     # Last: everything people post in a group is relayed; service messages are not.
@@ -132,10 +155,16 @@ async def set_command_menus(application: Application, catalog: Catalogs) -> None
         log.warning("could not set the command menus: %s", exc)
 
 
-async def serve(settings: Settings, stop: asyncio.Event, on_ready: Callable[[Services], None] | None = None) -> None:
+async def serve(
+    settings: Settings,
+    stop: asyncio.Event,
+    on_ready: Callable[[Services], None] | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> None:
     """Open the store, run the bot with long polling until `stop` is set, then close cleanly.
 
-    `on_ready` receives the running services (the demo and the tests read figures from them).
+    `on_ready` receives the running services (the demo and the tests read figures from them);
+    `clock` fixes "now" for tests of dates and deadlines.
     """
     conn, applied = await open_db(settings.db_path)
     if applied:
@@ -144,7 +173,9 @@ async def serve(settings: Settings, stop: asyncio.Event, on_ready: Callable[[Ser
     engine = Engine(settings.models_path)
     ui = catalogs()
     relay_service = Relay(repo, engine, ui)
-    svc = Services(settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo))
+    svc = Services(
+        settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo), Commitments(repo, engine, clock)
+    )
     application = build_application(settings, svc)
     outbox = Outbox(repo, relay_service, TelegramChannel(application.bot), ui)
     relay_service.wake = outbox.wake

@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = db_sub.add_parser("backup", help="write a consistent copy of the database (safe while the bot runs)")
     backup.add_argument("path", type=Path, help="file to write")
     _config_option(backup)
+    export = db_sub.add_parser("export", help="partnerships, groups, commitments and their history as JSON or CSV")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    _config_option(export)
 
     models = cli_models.add_parser(sub)
     _config_option(models)
@@ -140,6 +144,12 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
     elif args.db_command == "backup":
         asyncio.run(maintenance.backup(settings.db_path, args.path))
         print(f"backup written to {args.path}")
+    elif args.db_command == "export":
+        text = asyncio.run(maintenance.export(settings.db_path, args.format))
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
     return 0
 
 

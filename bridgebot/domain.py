@@ -86,3 +86,24 @@ class GlossaryEntry:
     term: str
     lang: str  # '' means the term stays verbatim in every language
     translation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Commitment:
+    id: int
+    partnership_id: int
+    number: int
+    owner_id: int | None
+    owner_name: str
+    city: str
+    chat_id: int
+    text: str
+    lang: str
+    due_at: datetime | None
+    status: str  # open | done | blocked
+    blocked_reason: str | None
+    created_at: datetime
+    done_at: datetime | None
+
+    def overdue(self, now: datetime) -> bool:
+        return self.status != "done" and self.due_at is not None and self.due_at < now

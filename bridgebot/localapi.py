@@ -491,7 +491,9 @@ class LocalBotApi:
             raise ApiError(400, "Bad Request: message text is empty")
         if len(text.encode("utf-16-le")) // 2 > 4096:
             raise ApiError(400, "Bad Request: message is too long")
-        return self._bot_message(params, text=text, entities=params.get("entities"))
+        return self._bot_message(
+            params, text=text, entities=params.get("entities"), reply_markup=params.get("reply_markup")
+        )
 
     def _check_caption(self, caption: str | None) -> None:
         if caption and len(caption.encode("utf-16-le")) // 2 > 1024:
@@ -542,6 +544,8 @@ class LocalBotApi:
         if len(params["text"].encode("utf-16-le")) // 2 > 4096:
             raise ApiError(400, "Bad Request: message is too long")
         message.update(text=params["text"], entities=entities, edit_date=int(time.time()))
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
         return message
 
     def _api_editmessagecaption(self, params: dict) -> dict:

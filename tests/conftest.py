@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -48,11 +49,12 @@ class RunningBot:
     task: asyncio.Task | None = None
     stop_event: asyncio.Event = field(default_factory=asyncio.Event)
     services: Services | None = None
+    clock: Callable[[], datetime] | None = None
 
     async def start(self) -> RunningBot:
         self.stop_event = asyncio.Event()
         polls = len(self.api.calls_of("getUpdates"))
-        self.task = asyncio.create_task(serve(self.settings, self.stop_event, self._ready))
+        self.task = asyncio.create_task(serve(self.settings, self.stop_event, self._ready, self.clock))
         await self.api.wait_for(lambda: len(self.api.calls_of("getUpdates")) > polls or self.task.done(), 20)
         if self.task.done():
             self.task.result()
@@ -73,7 +75,15 @@ class RunningBot:
 
 
 @pytest.fixture
-async def bot(api: LocalBotApi, tmp_path: Path, models_dir: Path) -> AsyncIterator[RunningBot]:
+def clock() -> Callable[[], datetime] | None:
+    """The bot's "now"; test modules about dates override this with a fixed moment."""
+    return None
+
+
+@pytest.fixture
+async def bot(
+    api: LocalBotApi, tmp_path: Path, models_dir: Path, clock: Callable[[], datetime] | None
+) -> AsyncIterator[RunningBot]:
     settings = Settings(
         token=TOKEN,
         telegram_base_url=api.base_url,
@@ -85,7 +95,7 @@ async def bot(api: LocalBotApi, tmp_path: Path, models_dir: Path) -> AsyncIterat
         rate_per_second=1000,
         rate_group_per_minute=100000,
     )
-    running = RunningBot(settings, api)
+    running = RunningBot(settings, api, clock=clock)
     await running.start()
     yield running
     with contextlib.suppress(Exception):

@@ -16,6 +16,7 @@ from telegram.ext import ContextTypes
 from bridgebot.config import Settings
 from bridgebot.domain import User
 from bridgebot.i18n import Catalogs
+from bridgebot.services.commitments import Commitments
 from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Actor, Onboarding
 from bridgebot.services.outbox import Outbox
@@ -36,6 +37,7 @@ class Services:
     onboarding: Onboarding
     relay: Relay
     glossary: Glossary
+    commitments: Commitments
     outbox: Outbox | None = None
     engine: Engine | None = None
 

@@ -68,7 +68,7 @@ async def glossary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = context.args or []
     sub = args[0].casefold() if args else ""
     if sub in ("add", "remove"):
-        if not (await actor(update, context)).may_manage_group:
+        if not await svc.commitments.is_coordinator(await actor(update, context), partnership_id):
             raise Refusal("error-coordinator-only")
         if sub == "add":
             term, entries = await svc.glossary.add(partnership_id, args[1:])

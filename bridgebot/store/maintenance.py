@@ -1,11 +1,15 @@
-"""Admin operations on the database file: migrate and an online backup."""
+"""Admin operations on the database file: migrate, an online backup, and exports."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sqlite3
 from pathlib import Path
 
 from bridgebot.store.db import StoreError, connect, open_db
+from bridgebot.store.repository import Repository
 
 
 async def migrate(path: Path) -> list[str]:
@@ -26,3 +30,37 @@ async def backup(path: Path, target: Path) -> None:
             raise StoreError(f"backup to {target}: {exc}") from None
         finally:
             copy.close()
+
+
+async def export(path: Path, fmt: str) -> str:
+    """JSON: every table with commitments carrying their history. CSV: one row per commitment change."""
+    async with connect(path) as conn:
+        data = await Repository(conn).export_rows()
+    if fmt == "json":
+        history: dict[int, list[dict]] = {}
+        for event in data["commitment_events"]:
+            history.setdefault(event["commitment_id"], []).append(event)
+        for commitment in data["commitments"]:
+            commitment["history"] = history.get(commitment["id"], [])
+        del data["commitment_events"]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    commitments = {c["id"]: c for c in data["commitments"]}
+    out = io.StringIO()
+    columns = [
+        "partnership",
+        "number",
+        "owner_name",
+        "city",
+        "text",
+        "due_at",
+        "status",
+        "at",
+        "actor_id",
+        "action",
+        "detail",
+    ]
+    writer = csv.DictWriter(out, columns, extrasaction="ignore")
+    writer.writeheader()
+    for event in data["commitment_events"]:
+        writer.writerow({**commitments[event["commitment_id"]], **event})
+    return out.getvalue()

@@ -15,7 +15,16 @@ from datetime import datetime
 
 import aiosqlite
 
-from bridgebot.domain import GlossaryEntry, Group, JoinCode, OutboxRow, Partnership, SourceMessage, User
+from bridgebot.domain import (
+    Commitment,
+    GlossaryEntry,
+    Group,
+    JoinCode,
+    OutboxRow,
+    Partnership,
+    SourceMessage,
+    User,
+)
 from bridgebot.store.db import now_iso
 from bridgebot.textmodel import Entity
 
@@ -61,6 +70,33 @@ def _source(row: aiosqlite.Row) -> SourceMessage:
         reply_to_message_id=row["reply_to_message_id"],
         revision=row["revision"],
         deleted=bool(row["deleted"]),
+    )
+
+
+def _stamp(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value is not None else None
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _commitment(row: aiosqlite.Row) -> Commitment:
+    return Commitment(
+        id=row["id"],
+        partnership_id=row["partnership_id"],
+        number=row["number"],
+        owner_id=row["owner_id"],
+        owner_name=row["owner_name"],
+        city=row["city"],
+        chat_id=row["chat_id"],
+        text=row["text"],
+        lang=row["lang"],
+        due_at=_when(row["due_at"]),
+        status=row["status"],
+        blocked_reason=row["blocked_reason"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        done_at=_when(row["done_at"]),
     )
 
 
@@ -492,3 +528,121 @@ class Repository:
     async def topic(self, chat_id: int, thread_id: int) -> str | None:
         row = await self._one("SELECT name FROM topics WHERE chat_id = ? AND thread_id = ?", (chat_id, thread_id))
         return row[0] if row else None
+
+    # --- roles and commitments ------------------------------------------------------------------
+
+    async def role(self, partnership_id: int, user_id: int) -> str | None:
+        row = await self._one(
+            "SELECT role FROM roles WHERE partnership_id = ? AND user_id = ?", (partnership_id, user_id)
+        )
+        return row[0] if row else None
+
+    async def set_role(self, partnership_id: int, user_id: int, role: str) -> None:
+        async with self._tx() as db:
+            await db.execute("INSERT OR REPLACE INTO roles VALUES (?, ?, ?)", (partnership_id, user_id, role))
+
+    async def add_commitment(
+        self,
+        *,
+        partnership_id: int,
+        owner: User,
+        city: str,
+        chat_id: int,
+        text: str,
+        lang: str,
+        due_at: datetime | None,
+        actor_id: int | None,
+    ) -> Commitment:
+        now = now_iso()
+        async with self._tx() as db:
+            cursor = await db.execute(
+                "INSERT INTO commitments (partnership_id, number, owner_id, owner_name, city, chat_id, text, lang,"
+                " due_at, created_by, created_at, updated_at) VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1"
+                " FROM commitments WHERE partnership_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    partnership_id,
+                    partnership_id,
+                    owner.id,
+                    owner.display_name,
+                    city,
+                    chat_id,
+                    text,
+                    lang,
+                    _stamp(due_at),
+                    actor_id,
+                    now,
+                    now,
+                ),
+            )
+            commitment_id = (await cursor.fetchone())[0]
+            await cursor.close()
+            await self._event(db, commitment_id, actor_id, "created", _stamp(due_at))
+        found = await self.commitment_by_id(commitment_id)
+        assert found is not None
+        return found
+
+    async def _event(
+        self, db: aiosqlite.Connection, commitment_id: int, actor_id: int | None, action: str, detail: str | None
+    ) -> None:
+        await db.execute(
+            "INSERT INTO commitment_events (commitment_id, at, actor_id, action, detail) VALUES (?, ?, ?, ?, ?)",
+            (commitment_id, now_iso(), actor_id, action, detail),
+        )
+
+    async def commitment_by_id(self, commitment_id: int) -> Commitment | None:
+        row = await self._one("SELECT * FROM commitments WHERE id = ?", (commitment_id,))
+        return _commitment(row) if row else None
+
+    async def commitment(self, partnership_id: int, number: int) -> Commitment | None:
+        """Only ever looked up within one partnership: a guessed number cannot reach another's."""
+        row = await self._one(
+            "SELECT * FROM commitments WHERE partnership_id = ? AND number = ?", (partnership_id, number)
+        )
+        return _commitment(row) if row else None
+
+    async def commitments(self, partnership_id: int) -> list[Commitment]:
+        rows = await self._all(
+            "SELECT * FROM commitments WHERE partnership_id = ? ORDER BY due_at IS NULL, due_at, number",
+            (partnership_id,),
+        )
+        return [_commitment(row) for row in rows]
+
+    async def update_commitment(
+        self, commitment: Commitment, actor_id: int | None, action: str, detail: str | None, **changes: object
+    ) -> Commitment:
+        columns = ", ".join(f"{name} = ?" for name in changes)
+        values = [_stamp(v) if isinstance(v, datetime) else v for v in changes.values()]
+        async with self._tx() as db:
+            await db.execute(
+                f"UPDATE commitments SET {columns}, updated_at = ? WHERE id = ?", (*values, now_iso(), commitment.id)
+            )
+            await self._event(db, commitment.id, actor_id, action, detail)
+        found = await self.commitment_by_id(commitment.id)
+        assert found is not None
+        return found
+
+    async def commitment_text(self, commitment_id: int, lang: str) -> str | None:
+        row = await self._one(
+            "SELECT text FROM commitment_translations WHERE commitment_id = ? AND lang = ?", (commitment_id, lang)
+        )
+        return row[0] if row else None
+
+    async def save_commitment_text(self, commitment_id: int, lang: str, text: str) -> None:
+        async with self._tx() as db:
+            await db.execute(
+                "INSERT OR REPLACE INTO commitment_translations VALUES (?, ?, ?)", (commitment_id, lang, text)
+            )
+
+    # --- export --------------------------------------------------------------------------------
+
+    async def export_rows(self) -> dict[str, list[dict]]:
+        """Everything an admin may want outside the bot, as plain dicts (partnerships to audit rows)."""
+        tables = {
+            "partnerships": "SELECT id, name, original_mode, created_at FROM partnerships ORDER BY id",
+            "groups": "SELECT chat_id, city, lang, tz, partnership_id, focal_user_id FROM groups ORDER BY chat_id",
+            "commitments": "SELECT c.*, p.name AS partnership FROM commitments c"
+            " JOIN partnerships p ON p.id = c.partnership_id ORDER BY c.partnership_id, c.number",
+            "commitment_events": "SELECT e.*, c.partnership_id, c.number FROM commitment_events e"
+            " JOIN commitments c ON c.id = e.commitment_id ORDER BY e.id",
+        }
+        return {name: [dict(row) for row in await self._all(sql)] for name, sql in tables.items()}
