@@ -107,7 +107,7 @@ async def test_commitment_from_a_reply_takes_that_messages_text(
 async def test_refused_commands_store_nothing(
     bot: RunningBot, api: LocalBotApi, story: Scenario, pair: tuple[City, City]
 ) -> None:
-    hamburg, leeds = pair
+    _, leeds = pair
     tom = api.add_user("Tom", username="tom_leeds")
     assert "past" in (await story.say(leeds, tom, "/commit ship it by yesterday"))[0]
     assert "“blorp”" in (await story.say(leeds, tom, "/commit ship it by blorp"))[0]
