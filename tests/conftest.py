@@ -173,4 +173,14 @@ def story(api: LocalBotApi) -> Scenario:
     return Scenario(api)
 
 
+@pytest.fixture
+async def pair(bot: RunningBot, story: Scenario) -> tuple[City, City]:
+    """Hamburg (German) and Leeds (English), set up and linked."""
+    hamburg, leeds = story.city("Hamburg", "de"), story.city("Leeds", "en")
+    await story.setup(hamburg)
+    await story.setup(leeds, "Europe/London")
+    await story.partnership("Hamburg–Leeds", hamburg, leeds)
+    return hamburg, leeds
+
+
 __all__ = ["City", "RunningBot", "Scenario", "replace"]

@@ -23,15 +23,6 @@ def clock():
     return lambda: NOW
 
 
-@pytest.fixture
-async def pair(bot: RunningBot, story: Scenario) -> tuple[City, City]:
-    hamburg, leeds = story.city("Hamburg", "de"), story.city("Leeds", "en")
-    await story.setup(hamburg)
-    await story.setup(leeds, "Europe/London")
-    await story.partnership("Hamburg–Leeds", hamburg, leeds)
-    return hamburg, leeds
-
-
 async def announced(api: LocalBotApi, story: Scenario, city: City, user: dict, text: str, *others: City, **kw):
     """Run a command; return its announcement in the issuing group and in each other group."""
     before = {c.id: len(api.sent(c.id)) for c in others}

@@ -12,15 +12,6 @@ from tests.conftest import City, RunningBot, Scenario
 
 
 @pytest.fixture
-async def pair(bot: RunningBot, story: Scenario) -> tuple[City, City]:
-    hamburg, leeds = story.city("Hamburg", "de"), story.city("Leeds", "en")
-    await story.setup(hamburg)
-    await story.setup(leeds, "Europe/London")
-    await story.partnership("Hamburg–Leeds", hamburg, leeds)
-    return hamburg, leeds
-
-
-@pytest.fixture
 async def trio(bot: RunningBot, story: Scenario) -> tuple[City, City, City]:
     """Two German groups and an English one: one translation must serve both German groups."""
     hamburg, leeds, dresden = story.city("Hamburg", "de"), story.city("Leeds", "en"), story.city("Dresden", "de")

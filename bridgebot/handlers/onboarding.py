@@ -23,7 +23,7 @@ from bridgebot.handlers.common import (
 )
 from bridgebot.i18n import Catalogs
 from bridgebot.languages import language_name
-from bridgebot.services.onboarding import Member
+from bridgebot.services.onboarding import Member, PartnershipView
 
 
 def local_time(tz: str, ui_lang: str) -> str:
@@ -122,31 +122,33 @@ def _member_line(catalogs: Catalogs, member: Member, ui: str) -> str:
     )
 
 
-@replies_refusals
-@group_only
-async def show_partnership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _view_lines(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[PartnershipView, str]:
+    """The partnership and one line per city, in the asking group's language."""
     svc = services(context)
     view = await svc.onboarding.view(update.effective_chat.id)
     ui = svc.catalogs.ui_language(await chat_language(svc, update.effective_chat))
-    lines = [_member_line(svc.catalogs, member, ui) for member in view.members]
+    return view, "\n".join(_member_line(svc.catalogs, member, ui) for member in view.members)
+
+
+@replies_refusals
+@group_only
+async def show_partnership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    view, lines = await _view_lines(update, context)
     await reply(
         update,
         context,
         "partnership-show",
         name=view.partnership.name,
         count=len(view.members),
-        members="\n".join(lines),
+        members=lines,
     )
 
 
 @replies_refusals
 @group_only
 async def contacts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    svc = services(context)
-    view = await svc.onboarding.view(update.effective_chat.id)
-    ui = svc.catalogs.ui_language(await chat_language(svc, update.effective_chat))
-    lines = [_member_line(svc.catalogs, member, ui) for member in view.members]
-    await reply(update, context, "contacts-show", members="\n".join(lines))
+    _, lines = await _view_lines(update, context)
+    await reply(update, context, "contacts-show", members=lines)
 
 
 @replies_refusals

@@ -7,6 +7,7 @@ from telegram.ext import ContextTypes
 
 from bridgebot.adapters.telegram import is_person, to_incoming
 from bridgebot.handlers.common import actor, group_only, replies_refusals, reply, services
+from bridgebot.services.onboarding import member_group
 from bridgebot.services.refusal import Refusal
 
 
@@ -52,12 +53,7 @@ async def unsend(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _partnership_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
-    group = await services(context).repo.group(update.effective_chat.id)
-    if group is None:
-        raise Refusal("error-not-set-up")
-    if group.partnership_id is None:
-        raise Refusal("error-no-partnership")
-    return group.partnership_id
+    return (await member_group(services(context).repo, update.effective_chat.id)).partnership_id
 
 
 @replies_refusals

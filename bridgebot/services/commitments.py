@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from bridgebot.domain import Commitment, Group, User
 from bridgebot.services.dates import extract_due, parse_due
-from bridgebot.services.onboarding import Actor
+from bridgebot.services.onboarding import Actor, member_group
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.repository import Repository
 from bridgebot.translation.detect import detect_language
@@ -47,12 +47,7 @@ class Commitments:
         self.clock = clock or (lambda: datetime.now(UTC))
 
     async def _member_group(self, chat_id: int) -> Group:
-        group = await self.repo.group(chat_id)
-        if group is None:
-            raise Refusal("error-not-set-up")
-        if group.partnership_id is None:
-            raise Refusal("error-no-partnership")
-        return group
+        return await member_group(self.repo, chat_id)
 
     async def is_coordinator(self, actor: Actor, partnership_id: int) -> bool:
         if actor.may_manage_group:

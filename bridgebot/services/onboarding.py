@@ -89,6 +89,16 @@ def new_code() -> str:
     return f"{raw[:4]}-{raw[4:]}"
 
 
+async def member_group(repo: Repository, chat_id: int) -> Group:
+    """The asking group, which must be set up and in a partnership."""
+    group = await repo.group(chat_id)
+    if group is None:
+        raise Refusal("error-not-set-up")
+    if group.partnership_id is None:
+        raise Refusal("error-no-partnership")
+    return group
+
+
 class Onboarding:
     def __init__(self, repo: Repository, clock: Callable[[], datetime] | None = None) -> None:
         self.repo = repo
@@ -144,9 +154,7 @@ class Onboarding:
         return partnership, code, group is not None
 
     async def invite(self, actor: Actor, chat_id: int) -> tuple[Partnership, str]:
-        group = await self._group(chat_id)
-        if group.partnership_id is None:
-            raise Refusal("error-no-partnership")
+        group = await member_group(self.repo, chat_id)
         if not actor.may_manage_group:
             raise Refusal("error-chat-admin-only")
         partnership = await self.repo.partnership(group.partnership_id)
@@ -177,9 +185,7 @@ class Onboarding:
         return partnership
 
     async def view(self, chat_id: int) -> PartnershipView:
-        group = await self._group(chat_id)
-        if group.partnership_id is None:
-            raise Refusal("error-no-partnership")
+        group = await member_group(self.repo, chat_id)
         partnership = await self.repo.partnership(group.partnership_id)
         assert partnership is not None
         members = []
@@ -191,9 +197,7 @@ class Onboarding:
     async def leave(self, actor: Actor, chat_id: int) -> Partnership:
         if not actor.may_manage_group:
             raise Refusal("error-chat-admin-only")
-        group = await self._group(chat_id)
-        if group.partnership_id is None:
-            raise Refusal("error-no-partnership")
+        group = await member_group(self.repo, chat_id)
         partnership = await self.repo.partnership(group.partnership_id)
         assert partnership is not None
         await self.repo.set_group_partnership(chat_id, None)
