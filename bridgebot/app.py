@@ -170,7 +170,8 @@ async def serve(
     if applied:
         log.info("database %s: applied migrations %s", settings.db_path, ", ".join(applied))
     repo = Repository(conn)
-    engine = Engine(settings.models_path)
+    threads = (settings.translation_threads, 1) if settings.translation_threads else None
+    engine = Engine(settings.models_path, threads, settings.max_loaded_pairs)
     ui = catalogs()
     relay_service = Relay(repo, engine, ui)
     svc = Services(

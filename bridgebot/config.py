@@ -43,6 +43,9 @@ class Settings:
     # Telegram allows about 30 messages/s overall and 20 per minute in one group.
     rate_per_second: int = 30
     rate_group_per_minute: int = 20
+    # CTranslate2 workers (0: one per core) and how many language pairs stay loaded at once.
+    translation_threads: int = 0
+    max_loaded_pairs: int = 8
 
     @property
     def db_path(self) -> Path:
@@ -117,6 +120,8 @@ _PARSERS = {
     "poll_timeout": _parse_positive_int,
     "rate_per_second": _parse_positive_int,
     "rate_group_per_minute": _parse_positive_int,
+    "translation_threads": lambda value: _parse_positive_int(value) if str(value).strip() != "0" else 0,
+    "max_loaded_pairs": _parse_positive_int,
 }
 
 

@@ -2,9 +2,9 @@
 
 Argos' own `translate()` sends one sentence batch per call through a single CTranslate2 worker,
 which DESIGN.md measured at ~4.6 messages/s. Here the package's own pieces are reused — its
-SentencePiece tokenizer, its bundled MiniSBD sentence splitter and its CTranslate2 model — but every
-string of a message (lines, segments between protected tokens) goes to CTranslate2 in one
-`translate_batch` call, on a worker thread so the event loop keeps answering.
+SentencePiece tokenizer, its bundled MiniSBD sentence splitter and its CTranslate2 model — but the
+strings of all concurrent messages for a pair are gathered into shared `translate_batch` calls
+(`batching.Batcher`), on worker threads so the event loop keeps answering.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import asyncio
 import logging
 import os
 import threading
-from collections import Counter
+import time
+from collections import Counter, OrderedDict
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from typing import Any
 
 from bridgebot.textmodel import Entity
 from bridgebot.translation.argos import argos, use_models_dir
+from bridgebot.translation.batching import Batcher
 from bridgebot.translation.protect import translate_message
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,11 @@ log = logging.getLogger(__name__)
 PIVOT = "en"
 BEAM_SIZE = 4
 MAX_DECODING_LENGTH = 256
+MAX_BATCH = 64
+# Orchestration threads (protection, splitting, waiting on a batch); CTranslate2 has its own workers.
+ORCHESTRATION_THREADS = 32
+CACHE_SIZE = 2048
+CACHE_SECONDS = 600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,26 +46,20 @@ class Translation:
     missing: bool = False  # no route at all: `text` is the original
 
 
-@dataclass
 class LoadedPair:
     """One installed package, ready to translate: tokenizer, sentence splitter, CTranslate2 model."""
 
-    package: Any
-    translator: Any
-    sentencizer: Any
+    def __init__(self, package: Any, translator: Any, sentencizer: Any, inter_threads: int) -> None:
+        self.package = package
+        self.translator = translator
+        self.sentencizer = sentencizer
+        self.inter_threads = inter_threads
+        self.batcher = Batcher(self._run)
 
-    def translate_batch(self, texts: Sequence[str]) -> list[str]:
-        """Translate many strings in one CTranslate2 call, exactly as Argos decodes one."""
-        tokenizer = self.package.tokenizer
-        pieces: list[list[str]] = []
-        owners: list[int] = []
-        for index, text in enumerate(texts):
-            for sentence in self.sentencizer.split_sentences(text):
-                pieces.append(tokenizer.encode(sentence))
-                owners.append(index)
-        if not pieces:
-            return ["" for _ in texts]
+    def _run(self, pieces: list[list[str]]) -> list[list[str]]:
         prefix = self.package.target_prefix
+        # Split the batch so every CTranslate2 worker (one per core) gets a share.
+        per_worker = max(1, -(-len(pieces) // self.inter_threads))
         results = self.translator.translate_batch(
             pieces,
             target_prefix=[[prefix]] * len(pieces) if prefix else None,
@@ -66,12 +67,24 @@ class LoadedPair:
             beam_size=BEAM_SIZE,
             length_penalty=0.2,
             max_decoding_length=MAX_DECODING_LENGTH,
-            max_batch_size=64,
+            max_batch_size=min(MAX_BATCH, per_worker),
         )
+        return [result.hypotheses[0] for result in results]
+
+    def translate_batch(self, texts: Sequence[str]) -> list[str]:
+        """Translate many strings, sharing CTranslate2 calls with concurrent callers, as Argos decodes."""
+        tokenizer = self.package.tokenizer
+        pieces: list[list[str]] = []
+        owners: list[int] = []
+        for index, text in enumerate(texts):
+            for sentence in self.sentencizer.split_sentences(text):
+                pieces.append(tokenizer.encode(sentence))
+                owners.append(index)
         tokens: list[list[str]] = [[] for _ in texts]
-        for owner, result in zip(owners, results, strict=True):
-            tokens[owner].extend(result.hypotheses[0])
-        return [self._decode(t) for t in tokens]
+        if pieces:
+            for owner, hypothesis in zip(owners, self.batcher.translate(pieces), strict=True):
+                tokens[owner].extend(hypothesis)
+        return [self._decode(t) if t else "" for t in tokens]
 
     def _decode(self, tokens: list[str]) -> str:
         value = self.package.tokenizer.decode(tokens)
@@ -88,18 +101,27 @@ def default_threads() -> tuple[int, int]:
 
 
 class Engine:
-    def __init__(self, models_dir: Path, threads: tuple[int, int] | None = None) -> None:
+    """Translates messages; loads pairs lazily, keeps at most `max_loaded` (least recently used go)."""
+
+    def __init__(self, models_dir: Path, threads: tuple[int, int] | None = None, max_loaded: int = 8) -> None:
         use_models_dir(models_dir)
         self.inter_threads, self.intra_threads = threads or default_threads()
-        self._loaded: dict[tuple[str, str], LoadedPair] = {}
+        self.max_loaded = max_loaded
+        self._loaded: OrderedDict[tuple[str, str], LoadedPair] = OrderedDict()
         self._load_lock = threading.Lock()
         self._packages = {(p.from_code, p.to_code): p for p in argos("package").get_installed_packages()}
-        self._executor = ThreadPoolExecutor(max_workers=self.inter_threads, thread_name_prefix="translate")
+        self._executor = ThreadPoolExecutor(max_workers=ORCHESTRATION_THREADS, thread_name_prefix="translate")
+        self._cache: OrderedDict[tuple, tuple[float, Translation]] = OrderedDict()
         self.messages_translated: Counter[tuple[str, str]] = Counter()
+        self.cache_hits = 0
 
     @property
     def pairs(self) -> set[tuple[str, str]]:
         return set(self._packages)
+
+    @property
+    def loaded_pairs(self) -> list[tuple[str, str]]:
+        return list(self._loaded)
 
     def route(self, source: str, target: str) -> list[tuple[str, str]] | None:
         """[] for the same language, one hop when a direct package exists, two through English."""
@@ -117,6 +139,10 @@ class Engine:
             if loaded is None:
                 loaded = self._load(self._packages[hop])
                 self._loaded[hop] = loaded
+                while len(self._loaded) > self.max_loaded:
+                    evicted, _ = self._loaded.popitem(last=False)
+                    log.info("unloaded translation model %s->%s (least recently used)", *evicted)
+            self._loaded.move_to_end(hop)
             return loaded
 
     def _load(self, package: Any) -> LoadedPair:
@@ -130,7 +156,7 @@ class Engine:
         )
         sentencizer = argos("sbd").MiniSBDSentencizer(package)
         log.info("loaded translation model %s->%s", package.from_code, package.to_code)
-        return LoadedPair(package, translator, sentencizer)
+        return LoadedPair(package, translator, sentencizer, self.inter_threads)
 
     def translate_strings(self, texts: Sequence[str], source: str, target: str) -> list[str]:
         """Blocking: run on a worker thread."""
@@ -150,6 +176,20 @@ class Engine:
                 if route:
                     self.translate_strings(["hello"], source, target)
 
+    def _cached(self, key: tuple) -> Translation | None:
+        entry = self._cache.get(key)
+        if entry is None or time.monotonic() - entry[0] > CACHE_SECONDS:
+            return None
+        self._cache.move_to_end(key)
+        self.cache_hits += 1
+        return entry[1]
+
+    def _remember(self, key: tuple, result: Translation) -> None:
+        self._cache[key] = (time.monotonic(), result)
+        self._cache.move_to_end(key)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
     async def translate(
         self,
         text: str,
@@ -163,6 +203,11 @@ class Engine:
             return Translation(text, list(entities))
         if route is None:
             return Translation(text, list(entities), missing=True)
+        # Edits that change nothing, repeated nudges and the same text for several groups hit this.
+        key = (text, tuple(entities), source, target, tuple(sorted((glossary or {}).items())))
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
 
         def work() -> tuple[str, list[Entity]]:
             return translate_message(
@@ -172,7 +217,9 @@ class Engine:
         self.messages_translated[(source, target)] += 1
         loop = asyncio.get_running_loop()
         out_text, out_entities = await loop.run_in_executor(self._executor, work)
-        return Translation(out_text, out_entities, pivot=len(route) == 2)
+        result = Translation(out_text, out_entities, pivot=len(route) == 2)
+        self._remember(key, result)
+        return result
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
