@@ -20,3 +20,8 @@ lint: $(BIN)/.installed
 
 test: lint
 	$(BIN)/pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/bench_detect.py
+	$(BIN)/python bench/bench_relay.py
+	$(BIN)/python bench/bench_engine.py

@@ -27,12 +27,13 @@ class _Request:
 
 
 class Batcher:
-    def __init__(self, run: RunBatch, max_tokens: int = 4096) -> None:
+    def __init__(self, run: RunBatch, max_tokens: int = 4096, parallel: int = 1) -> None:
         self._run = run
         self._max_tokens = max_tokens
+        self._parallel = parallel  # batches in flight at once: one per CTranslate2 worker avoids idle gaps
         self._lock = threading.Lock()
         self._queue: list[_Request] = []
-        self._busy = False
+        self._leaders = 0
         self.calls = 0  # CTranslate2 calls made, for tests and benchmarks
 
     def translate(self, pieces: Sequence[list[str]]) -> list[list[str]]:
@@ -40,8 +41,9 @@ class Batcher:
         request = _Request(list(pieces))
         with self._lock:
             self._queue.append(request)
-            lead = not self._busy
-            self._busy = True
+            lead = self._leaders < self._parallel
+            if lead:
+                self._leaders += 1
         if lead:
             self._drain()
         return request.future.result()
@@ -54,7 +56,7 @@ class Batcher:
                 taken.append(request)
                 tokens += request.tokens
             if not taken:
-                self._busy = False
+                self._leaders -= 1
             return taken
 
     def _drain(self) -> None:

@@ -1,0 +1,287 @@
+"""Translation throughput: the engine's limit, Argos' own path, and bridgebot's engine.
+
+    python bench/bench_engine.py [--messages 500] [--argos-messages 100] [--cap 20]
+
+Builds (by script, no download) an Argos package with the real Argos model shape — Transformer-base,
+6+6 layers, d_model 512, 8 heads, ffn 2048, a 32k vocabulary — and random weights written with numpy
+and `ctranslate2.specs`, int8 like the published packages. Random weights decode until the length
+limit, so every path is capped at the same `--cap` tokens. Same sentences, same beam (4) everywhere:
+
+  (a) raw CTranslate2 `translate_batch`, best of several batch sizes: the engine's limit;
+  (b) argostranslate's own `translate()`, one message per call (what other translation bots do);
+  (c) bridgebot's engine, all messages submitted concurrently;
+and peak RSS with 1, 4 and 8 loaded pairs. Needs ~2 GB of RAM and a few minutes on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import random
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import ctranslate2
+import numpy as np
+import sentencepiece as spm
+
+from bridgebot.translation.argos import argos, use_models_dir
+from bridgebot.translation.engine import Engine
+
+D_MODEL, HEADS, FFN, LAYERS, VOCAB = 512, 8, 2048, 6, 32000
+BEAM = 4
+WORDS = (
+    "the delegation arrives on monday we need two interpreters for the visit please send the budget "
+    "and the agenda before friday the mayor confirmed the meeting at the town hall our school exchange "
+    "starts in june with forty students the port project is late because the contract is not signed "
+    "thank you for the photos from the festival can we move the workshop to thursday morning the room "
+    "is booked for the cultural week and the bus leaves at nine from the station"
+).split()
+
+
+def messages(count: int, seed: int = 11) -> list[str]:
+    """Realistic short chat messages: 3-30 words, one sentence each."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        length = min(30, max(3, int(rng.lognormvariate(2.3, 0.5))))
+        start = rng.randrange(len(WORDS))
+        words = [WORDS[(start + i) % len(WORDS)] for i in range(length)]
+        out.append(" ".join(words).capitalize() + rng.choice([".", "!", "?", ""]))
+    return out
+
+
+def _linear(rng: np.random.Generator, spec, rows: int, cols: int) -> None:
+    spec.weight = rng.normal(0, 1 / math.sqrt(cols), (rows, cols)).astype(np.float32)
+    if hasattr(spec, "bias"):
+        spec.bias = np.zeros(rows, dtype=np.float32)
+
+
+def _norm(spec) -> None:
+    spec.gamma = np.ones(D_MODEL, dtype=np.float32)
+    spec.beta = np.zeros(D_MODEL, dtype=np.float32)
+
+
+def _positions(length: int = 1024) -> np.ndarray:
+    position = np.arange(length)[:, None]
+    rates = np.exp(np.arange(0, D_MODEL, 2) * -(math.log(10000.0) / D_MODEL))
+    table = np.zeros((length, D_MODEL), dtype=np.float32)
+    table[:, 0::2], table[:, 1::2] = np.sin(position * rates), np.cos(position * rates)
+    return table
+
+
+def build_model(directory: Path, vocabulary: list[str]) -> None:
+    """Transformer-base with random weights, saved as an int8 CTranslate2 model."""
+    rng = np.random.default_rng(5)
+    spec = ctranslate2.specs.TransformerSpec.from_config((LAYERS, LAYERS), HEADS)
+    encoder, decoder = spec.encoder, spec.decoder
+    encoder.embeddings[0].weight = rng.normal(0, 1, (len(vocabulary), D_MODEL)).astype(np.float32)
+    decoder.embeddings.weight = rng.normal(0, 1, (len(vocabulary), D_MODEL)).astype(np.float32)
+    for stack in (encoder, decoder):
+        stack.position_encodings.encodings = _positions()
+        _norm(stack.layer_norm)
+        for layer in stack.layer:
+            _norm(layer.self_attention.layer_norm)
+            _linear(rng, layer.self_attention.linear[0], 3 * D_MODEL, D_MODEL)
+            _linear(rng, layer.self_attention.linear[1], D_MODEL, D_MODEL)
+            _norm(layer.ffn.layer_norm)
+            _linear(rng, layer.ffn.linear_0, FFN, D_MODEL)
+            _linear(rng, layer.ffn.linear_1, D_MODEL, FFN)
+            if hasattr(layer, "attention"):
+                _norm(layer.attention.layer_norm)
+                _linear(rng, layer.attention.linear[0], D_MODEL, D_MODEL)
+                _linear(rng, layer.attention.linear[1], 2 * D_MODEL, D_MODEL)
+                _linear(rng, layer.attention.linear[2], D_MODEL, D_MODEL)
+    _linear(rng, decoder.projection, len(vocabulary), D_MODEL)
+    spec.register_source_vocabulary(vocabulary)
+    spec.register_target_vocabulary(vocabulary)
+    spec.validate()
+    spec.optimize(quantization="int8")
+    directory.mkdir(parents=True)
+    spec.save(str(directory))
+
+
+def build_package(work: Path, texts: list[str]) -> Path:
+    """An .argosmodel with the random model, a real SentencePiece model and a rule MiniSBD splitter."""
+    root = work / "translate-en_xx-bench"
+    root.mkdir(parents=True)
+    (work / "corpus.txt").write_text("\n".join(texts), encoding="utf-8")
+    spm.SentencePieceTrainer.train(
+        input=str(work / "corpus.txt"),
+        model_prefix=str(root / "sentencepiece"),
+        vocab_size=400,
+        hard_vocab_limit=False,
+        normalization_rule_name="identity",
+        minloglevel=2,
+    )
+    sp = spm.SentencePieceProcessor(model_file=str(root / "sentencepiece.model"))
+    pieces = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
+    vocabulary = ["<blank>", "<unk>", "<s>", "</s>", *[p for p in pieces if p not in ("<unk>", "<s>", "</s>")]]
+    vocabulary += [f"▁w{i}" for i in range(VOCAB - len(vocabulary))]
+    build_model(root / "model", vocabulary)
+    splitter = next((Path(__file__).parent.parent / "bridgebot/demo/packages").glob("en_de.argosmodel"))
+    with zipfile.ZipFile(splitter) as archive:
+        onnx_name = next(n for n in archive.namelist() if n.endswith(".onnx"))
+        (root / "minisbd").mkdir()
+        (root / "minisbd" / "en.onnx").write_bytes(archive.read(onnx_name))
+    (root / "sentencepiece.vocab").unlink()
+    return root
+
+
+def install_as(package: Path, models: Path, source: str, target: str) -> None:
+    """The same weights installed as another pair (for memory figures with several loaded pairs)."""
+    folder = models / f"translate-{source}_{target}-bench"
+    shutil.copytree(package, folder)
+    metadata = {
+        "package_version": "0",
+        "argos_version": "1.9",
+        "from_code": source,
+        "to_code": target,
+        "from_name": source,
+        "to_name": target,
+        "type": "translate",
+    }
+    (folder / "metadata.json").write_text(json.dumps(metadata))
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def raw(package: Path, texts: list[str], cap: int) -> tuple[float, float, int]:
+    sp = spm.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
+    tokens = [sp.encode(t, out_type=str) for t in texts]
+    translator = ctranslate2.Translator(str(package / "model"), device="cpu", inter_threads=2, intra_threads=1)
+    best, best_size, produced = 0.0, 0, 0
+    for size in (8, 16, 32, 64):
+        started = time.perf_counter()
+        results = translator.translate_batch(
+            tokens, beam_size=BEAM, max_decoding_length=cap, max_batch_size=size, length_penalty=0.2
+        )
+        rate = len(texts) / (time.perf_counter() - started)
+        if rate > best:
+            best, best_size, produced = rate, size, sum(len(r.hypotheses[0]) for r in results)
+    started = time.perf_counter()
+    translator.translate_batch([tokens[0]], beam_size=BEAM, max_decoding_length=cap)
+    single = time.perf_counter() - started
+    return best, single, best_size, produced
+
+
+class _Capped:
+    """Argos builds its translator itself; this gives its calls the same decoding cap as the others."""
+
+    def __init__(self, translator: ctranslate2.Translator, cap: int) -> None:
+        self._translator, self._cap = translator, cap
+
+    def translate_batch(self, *args, **kwargs):
+        return self._translator.translate_batch(*args, max_decoding_length=self._cap, **kwargs)
+
+
+def argos_path(texts: list[str], cap: int) -> float:
+    translate = argos("translate")
+    translation = translate.get_translation_from_codes("en", "xx")
+    translation.translate(texts[0])  # loads the model
+    underlying = getattr(translation, "underlying", translation)
+    underlying.translator = _Capped(underlying.translator, cap)
+    started = time.perf_counter()
+    for text in texts:
+        translation.translate(text)
+    return len(texts) / (time.perf_counter() - started)
+
+
+async def engine_path(engine: Engine, texts: list[str]) -> tuple[float, list[float]]:
+    latencies: list[float] = []
+
+    async def one(text: str) -> None:
+        started = time.perf_counter()
+        await engine.translate(text, [], "en", "xx")
+        latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(t) for t in texts))
+    return len(texts) / (time.perf_counter() - started), latencies
+
+
+async def main(count: int, argos_count: int, cap: int) -> None:
+    texts = messages(count)
+    words = sum(len(t.split()) for t in texts)
+    work = Path(tempfile.mkdtemp(prefix="bridgebot-bench-"))
+    print(f"building an Argos-shaped random package in {work} ...", flush=True)
+    package = build_package(work / "build", texts)
+    models = work / "models"
+    models.mkdir()
+    for target in ("xx", "x1", "x2", "x3", "x4", "x5", "x6", "x7"):
+        install_as(package, models, "en", target)
+    use_models_dir(models)
+    base_rss = rss_mb()
+
+    raw_rate, raw_single, size, produced = raw(package, texts, cap)
+    argos_rate = argos_path(texts[:argos_count], cap)
+    engine = Engine(models, threads=(2, 1), max_loaded=8, max_decoding_length=cap)
+    await engine.translate(texts[0], [], "en", "xx")
+    started = time.perf_counter()
+    await engine.translate(texts[1], [], "en", "xx")
+    engine_single = time.perf_counter() - started
+    engine.close()
+    engine = Engine(models, threads=(2, 1), max_loaded=8, max_decoding_length=cap)
+    before_engine = rss_mb()
+    await engine.translate("warm up", [], "en", "xx")
+    engine_rate, latencies = await engine_path(engine, texts)
+    rss = {1: rss_mb()}
+    for loaded, target in enumerate(("x1", "x2", "x3", "x4", "x5", "x6", "x7"), start=2):
+        await engine.translate("warm up", [], "en", target)
+        if loaded in (4, 8):
+            rss[loaded] = rss_mb()
+    engine.close()
+
+    tokens_per_message = produced / len(texts)
+    print(
+        f"\n{count} messages ({words / count:.1f} words each), beam {BEAM}, decoding capped at {cap} tokens, "
+        f"2 cores, inter_threads 2 / intra 1"
+    )
+    print(f"{'path':46}{'msg/s':>9}{'tokens/s':>10}{'median ms':>11}{'p95 ms':>9}")
+    print(f"{f'(a) raw translate_batch (batch {size})':46}{raw_rate:9.1f}{raw_rate * tokens_per_message:10.0f}")
+    print(
+        f"{f'(b) argostranslate translate(), {argos_count} msgs':46}{argos_rate:9.1f}"
+        f"{argos_rate * tokens_per_message:10.0f}"
+    )
+    print(
+        f"{'(c) bridgebot engine, all concurrent':46}{engine_rate:9.1f}{engine_rate * tokens_per_message:10.0f}"
+        f"{1000 * statistics.median(latencies):11.0f}{1000 * pct(latencies, 0.95):9.0f}"
+    )
+    print(f"\nc/a = {engine_rate / raw_rate:.0%}   c/b = {engine_rate / argos_rate:.1f}x")
+    print(
+        f"one message on an idle engine: {1000 * engine_single:.1f} ms vs raw {1000 * raw_single:.1f} ms "
+        f"(+{1000 * (engine_single - raw_single):.1f} ms)"
+    )
+    grown = {n: value - before_engine for n, value in rss.items()}
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"RSS before any model: {base_rss:.0f} MB. Loaded pairs add: 1 pair +{grown[1]:.0f} MB, "
+        f"4 pairs +{grown[4]:.0f} MB, 8 pairs +{grown[8]:.0f} MB (process peak {peak:.0f} MB)"
+    )
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--messages", type=int, default=500)
+    parser.add_argument("--argos-messages", type=int, default=100)
+    parser.add_argument("--cap", type=int, default=20)
+    options = parser.parse_args()
+    asyncio.run(main(options.messages, options.argos_messages, options.cap))
