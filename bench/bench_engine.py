@@ -20,6 +20,7 @@ import asyncio
 import json
 import math
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -36,6 +37,8 @@ from bridgebot.translation.argos import argos, use_models_dir
 from bridgebot.translation.engine import Engine
 
 D_MODEL, HEADS, FFN, LAYERS, VOCAB = 512, 8, 2048, 6, 32000
+# The same random weights installed as eight pairs from English (real codes, so groups can use them).
+TARGETS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
 BEAM = 4
 WORDS = (
     "the delegation arrives on monday we need two interpreters for the visit please send the budget "
@@ -194,7 +197,7 @@ class _Capped:
 
 def argos_path(texts: list[str], cap: int) -> float:
     translate = argos("translate")
-    translation = translate.get_translation_from_codes("en", "xx")
+    translation = translate.get_translation_from_codes("en", TARGETS[0])
     translation.translate(texts[0])  # loads the model
     underlying = getattr(translation, "underlying", translation)
     underlying.translator = _Capped(underlying.translator, cap)
@@ -209,12 +212,76 @@ async def engine_path(engine: Engine, texts: list[str]) -> tuple[float, list[flo
 
     async def one(text: str) -> None:
         started = time.perf_counter()
-        await engine.translate(text, [], "en", "xx")
+        await engine.translate(text, [], "en", TARGETS[0])
         latencies.append(time.perf_counter() - started)
 
     started = time.perf_counter()
     await asyncio.gather(*(one(t) for t in texts))
     return len(texts) / (time.perf_counter() - started), latencies
+
+
+async def end_to_end(models: Path, texts: list[str], cap: int) -> float:
+    """(d): the real bot, a Leeds/Hamburg/Lyon partnership (two target languages), messages injected
+    through the local Bot API server; seconds until every copy has been sent."""
+    from bridgebot.app import serve
+    from bridgebot.config import Settings
+    from bridgebot.localapi import LocalBotApi
+
+    async with LocalBotApi() as api:
+        admin = {"id": 1, "is_bot": False, "first_name": "Admin"}
+        api.world.users[1] = admin
+        cities = {"Leeds": "en", "Hamburg": "de", "Lyon": "fr"}
+        chats = {name: api.add_group(name) for name in cities}
+        for chat in chats.values():
+            api.set_admin(chat["id"], 1)
+        settings = Settings(
+            token="1:bench-token-aaaaaaaaaaaaaaaaaaaaaa",
+            telegram_base_url=api.base_url,
+            data_dir=models.parent / "bot",
+            models_dir=models,
+            admins=frozenset({1}),
+            poll_timeout=5,
+            rate_per_second=100000,
+            rate_group_per_minute=1000000,
+            max_decoding_length=cap,
+            translation_threads=2,
+        )
+        stop, ready = asyncio.Event(), []
+        task = asyncio.create_task(serve(settings, stop, ready.append))
+        await api.wait_for(lambda: bool(ready), 60)
+
+        async def command(name: str, text: str) -> str:
+            """Send a command and return the bot's reply to it."""
+            message = api.send_text(chats[name]["id"], admin, text)
+
+            def answer() -> str | None:
+                for sent in api.sent(chats[name]["id"]):
+                    if (sent.get("reply_to_message") or {}).get("message_id") == message["message_id"]:
+                        return sent["text"]
+                return None
+
+            await api.wait_for(lambda: answer() is not None, 60)
+            return answer()
+
+        def code_in(text: str) -> str:
+            return re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}", text).group(0)
+
+        for name, lang in cities.items():
+            await command(name, f"/setup {name} {lang} Europe/Berlin")
+        await command("Hamburg", f"/partnership join {code_in(await command('Leeds', '/partnership new Bench'))}")
+        await command("Lyon", f"/partnership join {code_in(await command('Leeds', '/partnership invite'))}")
+        await asyncio.sleep(1)
+        officer = api.add_user("Tom")
+        counts = {name: len(api.sent(chats[name]["id"])) for name in ("Hamburg", "Lyon")}
+        started = time.perf_counter()
+        for text in texts:
+            api.send_text(chats["Leeds"]["id"], officer, text)
+        for name in ("Hamburg", "Lyon"):
+            await api.wait_sent(chats[name]["id"], counts[name] + len(texts), timeout=3600)
+        elapsed = time.perf_counter() - started
+        stop.set()
+        await task
+    return elapsed
 
 
 async def main(count: int, argos_count: int, cap: int) -> None:
@@ -225,7 +292,7 @@ async def main(count: int, argos_count: int, cap: int) -> None:
     package = build_package(work / "build", texts)
     models = work / "models"
     models.mkdir()
-    for target in ("xx", "x1", "x2", "x3", "x4", "x5", "x6", "x7"):
+    for target in TARGETS:
         install_as(package, models, "en", target)
     use_models_dir(models)
     base_rss = rss_mb()
@@ -233,21 +300,23 @@ async def main(count: int, argos_count: int, cap: int) -> None:
     raw_rate, raw_single, size, produced = raw(package, texts, cap)
     argos_rate = argos_path(texts[:argos_count], cap)
     engine = Engine(models, threads=(2, 1), max_loaded=8, max_decoding_length=cap)
-    await engine.translate(texts[0], [], "en", "xx")
+    await engine.translate(texts[0], [], "en", TARGETS[0])
     started = time.perf_counter()
-    await engine.translate(texts[1], [], "en", "xx")
+    await engine.translate(texts[1], [], "en", TARGETS[0])
     engine_single = time.perf_counter() - started
     engine.close()
     engine = Engine(models, threads=(2, 1), max_loaded=8, max_decoding_length=cap)
     before_engine = rss_mb()
-    await engine.translate("warm up", [], "en", "xx")
+    await engine.translate("warm up", [], "en", TARGETS[0])
     engine_rate, latencies = await engine_path(engine, texts)
     rss = {1: rss_mb()}
-    for loaded, target in enumerate(("x1", "x2", "x3", "x4", "x5", "x6", "x7"), start=2):
+    for loaded, target in enumerate(TARGETS[1:], start=2):
         await engine.translate("warm up", [], "en", target)
         if loaded in (4, 8):
             rss[loaded] = rss_mb()
     engine.close()
+    e2e_seconds = await end_to_end(models, texts, cap)
+    e2e_rate = 2 * len(texts) / e2e_seconds  # translations made: one per message and target language
 
     tokens_per_message = produced / len(texts)
     print(
@@ -264,7 +333,14 @@ async def main(count: int, argos_count: int, cap: int) -> None:
         f"{'(c) bridgebot engine, all concurrent':46}{engine_rate:9.1f}{engine_rate * tokens_per_message:10.0f}"
         f"{1000 * statistics.median(latencies):11.0f}{1000 * pct(latencies, 0.95):9.0f}"
     )
-    print(f"\nc/a = {engine_rate / raw_rate:.0%}   c/b = {engine_rate / argos_rate:.1f}x")
+    print(
+        f"{'(d) bot end to end, 2 target languages':46}{e2e_rate:9.1f}{e2e_rate * tokens_per_message:10.0f}"
+        f"   ({len(texts)} messages -> {2 * len(texts)} copies in {e2e_seconds:.1f} s; msg/s = translations/s)"
+    )
+    print(
+        f"\nc/a = {engine_rate / raw_rate:.0%}   c/b = {engine_rate / argos_rate:.1f}x   "
+        f"d/a = {e2e_rate / raw_rate:.0%}"
+    )
     print(
         f"one message on an idle engine: {1000 * engine_single:.1f} ms vs raw {1000 * raw_single:.1f} ms "
         f"(+{1000 * (engine_single - raw_single):.1f} ms)"

@@ -171,7 +171,7 @@ async def serve(
         log.info("database %s: applied migrations %s", settings.db_path, ", ".join(applied))
     repo = Repository(conn)
     threads = (settings.translation_threads, 1) if settings.translation_threads else None
-    engine = Engine(settings.models_path, threads, settings.max_loaded_pairs)
+    engine = Engine(settings.models_path, threads, settings.max_loaded_pairs, settings.max_decoding_length)
     ui = catalogs()
     relay_service = Relay(repo, engine, ui)
     svc = Services(

@@ -46,6 +46,8 @@ class Settings:
     # CTranslate2 workers (0: one per core) and how many language pairs stay loaded at once.
     translation_threads: int = 0
     max_loaded_pairs: int = 8
+    # Longest translation, in tokens, one sentence may produce (guards against runaway decoding).
+    max_decoding_length: int = 256
 
     @property
     def db_path(self) -> Path:
@@ -122,6 +124,7 @@ _PARSERS = {
     "rate_group_per_minute": _parse_positive_int,
     "translation_threads": lambda value: _parse_positive_int(value) if str(value).strip() != "0" else 0,
     "max_loaded_pairs": _parse_positive_int,
+    "max_decoding_length": _parse_positive_int,
 }
 
 

@@ -106,9 +106,19 @@ class Relay:
             targets=targets,
         )
         if source_id is not None:
+            await self._prefetch(source_id, {m.lang for m in members if m.chat_id in targets})
             for target in targets:
                 self.wake(target)
         return source_id
+
+    async def _prefetch(self, source_id: int, languages: set[str]) -> None:
+        """Start translating at once for every target language, so a burst reaches the engine together
+        (where it is batched) instead of one message at a time as each group's outbox gets to it."""
+        source = await self.repo.source(source_id)
+        if source is None or not source.text:
+            return
+        for lang in languages - {source.lang}:
+            self._task(source, lang)
 
     async def edited(self, message: Incoming) -> int | None:
         """An edit of a relayed message: every copy gets a fresh translation."""
@@ -167,13 +177,21 @@ class Relay:
         stored = await self.repo.translation(source.id, source.revision, lang)
         if stored is not None:
             return Translation(stored[0], list(stored[1]), pivot=stored[2])
+        return await asyncio.shield(self._task(source, lang))
+
+    def _task(self, source: SourceMessage, lang: str) -> asyncio.Task[Translation]:
         key = (source.id, source.revision, lang)
         task = self._translating.get(key)
         if task is None:
             task = asyncio.ensure_future(self._translate(source, lang))
             self._translating[key] = task
-            task.add_done_callback(lambda _: self._translating.pop(key, None))
-        return await asyncio.shield(task)
+            task.add_done_callback(lambda done: self._finished(key, done))
+        return task
+
+    def _finished(self, key: tuple[int, int, str], task: asyncio.Task[Translation]) -> None:
+        self._translating.pop(key, None)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("translation of message %s into %s failed", key[0], key[2], exc_info=task.exception())
 
     async def _translate(self, source: SourceMessage, lang: str) -> Translation:
         glossary = await self.glossary_for(source.partnership_id, lang)
