@@ -25,6 +25,9 @@ help =
     Für alle:
     /partnership — die Städte, ihre Sprachen und Ortszeiten
     /contacts — die Ansprechperson jeder Stadt
+    /commit <was> bis <Datum> — eine Zusage eintragen (als Antwort: mit dem Text dieser Nachricht)
+    /commitments [all | done | overdue | @person] — die Zusagen der Partnerschaft
+    /done, /blocked, /reopen, /due <Nr> — eine Zusage ändern
     /glossary — Namen und Abkürzungen, die die Übersetzung unverändert lässt
     /unsend — auf die eigene Nachricht antworten, um ihre Kopien zu löschen
     /help — dieser Text

@@ -25,6 +25,9 @@ help =
     For everyone:
     /partnership — the cities, their languages and local times
     /contacts — each city's focal person
+    /commit <what> by <date> — log a commitment (reply to a message to take its text)
+    /commitments [all | done | overdue | @user] — the partnership's commitments
+    /done, /blocked, /reopen, /due <id> — update a commitment
     /glossary — names and acronyms translation keeps unchanged
     /unsend — reply to your message to delete its copies
     /help — this text

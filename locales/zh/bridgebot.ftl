@@ -25,6 +25,9 @@ help =
     所有人可用：
     /partnership — 各城市及其语言和当地时间
     /contacts — 各城市的联系人
+    /commit <内容> <日期>之前 — 记录一项承诺（回复某条消息时取其文字）
+    /commitments [all | done | overdue | @用户] — 伙伴关系的承诺
+    /done、/blocked、/reopen、/due <编号> — 更新一项承诺
     /glossary — 翻译时保持不变的名称和缩写
     /unsend — 回复自己的消息以删除其副本
     /help — 本说明
