@@ -10,6 +10,12 @@ from dataclasses import dataclass, replace
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A formatting entity (bold, text_link, pre, mention...) as Telegram describes one, without its types.
+
+    Frozen so that pieces of a message can share entities safely; positions stay in UTF-16 code
+    units so that they go to and from Telegram without conversion.
+    """
+
     type: str
     offset: int  # UTF-16 code units, as Telegram counts
     length: int
@@ -20,15 +26,17 @@ class Entity:
 
 
 def utf16_len(text: str) -> int:
+    """Length as Telegram counts it: characters past U+FFFF (most emoji) count twice."""
     return len(text.encode("utf-16-le")) // 2
 
 
 def index_to_utf16(text: str, index: int) -> int:
+    """The UTF-16 offset of the str index `index`."""
     return utf16_len(text[:index])
 
 
 def utf16_to_index(text: str, offset: int) -> int:
-    """The str index at UTF-16 `offset` (an offset inside a surrogate pair rounds down)."""
+    """The str index at UTF-16 `offset`; an offset inside a surrogate pair gives the index after it."""
     units = 0
     for index, char in enumerate(text):
         if units >= offset:
@@ -38,10 +46,12 @@ def utf16_to_index(text: str, offset: int) -> int:
 
 
 def entity_text(text: str, entity: Entity) -> str:
+    """The part of `text` that `entity` covers."""
     start = utf16_to_index(text, entity.offset)
     end = utf16_to_index(text, entity.offset + entity.length)
     return text[start:end]
 
 
 def shift(entity: Entity, delta: int) -> Entity:
+    """`entity` moved by `delta` UTF-16 code units (text was inserted or removed before it)."""
     return replace(entity, offset=entity.offset + delta)
