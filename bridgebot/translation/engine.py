@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 PIVOT = "en"
 BEAM_SIZE = 4
 MAX_DECODING_LENGTH = 256
+MAX_INPUT_TOKENS = 120  # below the smallest position table of the models we ship or install
+SHORT_TEXT = 300  # characters: below this, a text with no inner sentence end is one sentence
 MAX_BATCH = 32  # per CTranslate2 worker; bench/bench_engine.py found 16-64 best on 2 cores
 _INNER_SENTENCE_END = re.compile(r"[.!?。！？…]")
 # Orchestration threads (protection, splitting, waiting on a batch); CTranslate2 has its own workers.
@@ -83,8 +85,12 @@ class LoadedPair:
         owners: list[int] = []
         for index, text in enumerate(texts):
             for sentence in self._sentences(text):
-                pieces.append(tokenizer.encode(sentence))
-                owners.append(index)
+                tokens = tokenizer.encode(sentence)
+                # A "sentence" with no end in sight (5000 characters of one word) would overflow the
+                # model's position table; it is translated in consecutive chunks instead.
+                for start in range(0, len(tokens), MAX_INPUT_TOKENS):
+                    pieces.append(tokens[start : start + MAX_INPUT_TOKENS])
+                    owners.append(index)
         tokens: list[list[str]] = [[] for _ in texts]
         if pieces:
             for owner, hypothesis in zip(owners, self.batcher.translate(pieces), strict=True):
@@ -95,7 +101,7 @@ class LoadedPair:
         """Most chat messages are one sentence: only run the (slow, Python-side) splitter when a
         sentence end appears before the last character."""
         core = text.strip()
-        if not _INNER_SENTENCE_END.search(core[:-1]):
+        if len(core) <= SHORT_TEXT and not _INNER_SENTENCE_END.search(core[:-1]):
             return [core] if core else []
         return self.sentencizer.split_sentences(text)
 
