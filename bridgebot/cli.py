@@ -12,6 +12,7 @@ import contextlib
 import logging
 import signal
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bridgebot import __version__, cli_models
@@ -117,22 +118,39 @@ def _run(settings: Settings) -> int:
 
 
 def _check(settings: Settings) -> int:
+    """Everything `run` needs, each on one line; exit 1 if any of it is missing."""
     from bridgebot.store.db import connect
+    from bridgebot.store.repository import Repository
+    from bridgebot.translation import packages
+    from bridgebot.translation.argos import use_models_dir
 
-    async def probe() -> None:
-        async with connect(settings.db_path):
-            pass
+    async def languages() -> dict[str, set[str]]:
+        async with connect(settings.db_path) as conn:
+            return await Repository(conn).partnership_languages()
 
-    asyncio.run(probe())
+    in_use = asyncio.run(languages())
     print(f"config: ok (database {settings.db_path}, models {settings.models_path})")
+    problems = 0
     if not settings.token:
         print("token: missing (set BRIDGEBOT_TOKEN)")
-        return 1
-    if not settings.token_looks_valid():
+        problems += 1
+    elif not settings.token_looks_valid():
         print("token: does not look like a BotFather token (digits:letters)")
-        return 1
-    print("token: ok")
-    return 0
+        problems += 1
+    else:
+        print("token: ok")
+    use_models_dir(settings.models_path)
+    for name, langs in sorted(in_use.items()):
+        missing = [f"{s}->{t}" for s, t, kind in packages.pivot_report(langs) if kind == "missing"]
+        if missing:
+            problems += 1
+            print(f"models for {name} ({', '.join(sorted(langs))}): missing {', '.join(missing)}")
+        else:
+            print(f"models for {name} ({', '.join(sorted(langs))}): ok")
+    if datetime.now(UTC).year < 2024:
+        print(f"clock: the system clock says {datetime.now(UTC):%Y-%m-%d}; due dates and nudges need the real time")
+        problems += 1
+    return 1 if problems else 0
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:

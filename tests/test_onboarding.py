@@ -136,3 +136,24 @@ async def test_help_is_in_the_group_language(bot: RunningBot, api: LocalBotApi, 
     assert api.commands[("all_group_chats", "de")][0]["description"] == "So benutzt du bridgebot"
     admin_menu = [c["command"] for c in api.commands[("all_chat_administrators", "")]]
     assert "setup" in admin_menu and "setup" not in [c["command"] for c in api.commands[("all_group_chats", "")]]
+
+
+async def test_check_reports_a_missing_language_model(
+    bot: RunningBot, api: LocalBotApi, story: Scenario, monkeypatch, capsys
+) -> None:
+    import asyncio
+
+    from bridgebot.cli import main
+
+    hamburg, kyoto = story.city("Hamburg", "de"), story.city("Kyoto", "ja")
+    await story.setup(hamburg)
+    await story.setup(kyoto, "Asia/Tokyo")
+    await story.partnership("Elbe–Kamo", hamburg, kyoto)
+    await bot.stop()
+    monkeypatch.setenv("BRIDGEBOT_DB", str(bot.settings.db_path))
+    monkeypatch.setenv("BRIDGEBOT_MODELS_DIR", str(bot.settings.models_path))
+    monkeypatch.setenv("BRIDGEBOT_TOKEN", "123456:abcdefghijklmnopqrstuvwxyz")
+    assert await asyncio.to_thread(main, ["check"]) == 1
+    out = capsys.readouterr().out
+    assert "token: ok" in out
+    assert "models for Elbe–Kamo (de, ja): missing de->ja, ja->de" in out

@@ -247,6 +247,16 @@ class Repository:
             return None
         return Partnership(row[0], row[1], row[2], datetime.fromisoformat(row[3]))
 
+    async def partnership_languages(self) -> dict[str, set[str]]:
+        """Partnership name -> the languages of its groups."""
+        rows = await self._all(
+            "SELECT p.name, g.lang FROM groups g JOIN partnerships p ON p.id = g.partnership_id ORDER BY p.id"
+        )
+        found: dict[str, set[str]] = {}
+        for name, lang in rows:
+            found.setdefault(name, set()).add(lang)
+        return found
+
     async def languages_in_use(self) -> list[str]:
         rows = await self._all("SELECT DISTINCT lang FROM groups WHERE partnership_id IS NOT NULL")
         return sorted(row[0] for row in rows)
