@@ -1,29 +1,41 @@
 """What the translation model may touch, and putting the message back together around it.
 
-Protected tokens — URLs, e-mail addresses, @mentions, #hashtags, /commands, numbers, dates and
-times, emoji, code and pre spans, other verbatim entities and glossary terms — never reach the
-model and come back byte-identical, exactly once. Text is translated as written (no added capitals
-or punctuation), line by line, and each formatted run (bold, italic, a text link...) is translated
-on its own so its formatting lands on the translated words, the way `argostranslate.tags` handles
-markup.
+Protected tokens (URLs, e-mail addresses, @mentions, #hashtags, /commands, numbers, dates and
+times, emoji, glossary terms, code/pre spans and the other verbatim entities) never reach the model
+and come back byte-identical, exactly once: an NMT model rewrites whatever it sees, and a mangled
+link or mention is worse than an untranslated word. Text is translated as written (no capitals or
+punctuation added before translation), line by line so the layout survives, and each formatted run
+(bold, italic, a text link...) is translated on its own so its formatting lands on the translated
+words, the way `argostranslate.tags` handles markup.
 
-Tokens at the start or end of a line are simply cut off and re-attached. A token *inside* a sentence
-is first replaced by a placeholder so the sentence is translated whole; Argos models do not reliably
-copy placeholders, so each one is verified afterwards, and when any is lost or doubled the pieces
-between the tokens are translated separately instead. All strings of a message go to the model in
-one batch, and the fallback in at most one more.
+Tokens at the start or end of a line (or of a formatted run) are cut off and re-attached with their
+original spacing: the model never needs them. A token *inside* a sentence is replaced by a
+placeholder so the sentence is still translated whole; Argos models do not reliably copy
+placeholders, so every placeholder is verified afterwards, and when any is lost or doubled the
+pieces between the tokens are translated separately instead. All strings of a message go to the
+model in one batch call, and all fallbacks in at most one more.
+
+Placeholder scheme: three-digit palindromes (707, 808, 909, 606, ...), none of which occurs in the
+string being translated. Numbers are what NMT models copy most reliably: parallel corpora copy them
+verbatim in every language pair, SentencePiece keeps them as a few plain pieces, and they are never
+inflected, capitalised or transliterated (Chinese and Japanese output keep Arabic digits too).
+Three digits stay clear of thousands separators ("1,000" vs "1.000"), times and years, and
+sentinel-style tags such as "__X0__" or "<x>" get split into pieces and mangled by small models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+import itertools
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import regex
 
-from bridgebot.textmodel import Entity, utf16_len, utf16_to_index
+from bridgebot.textmodel import Entity, shift, utf16_len, utf16_to_index
 
 TranslateBatch = Callable[[list[str]], list[str]]
+"""Translates many plain strings in one model call; returns them in the same order."""
 
 VERBATIM_ENTITIES = frozenset(
     {
@@ -40,176 +52,371 @@ VERBATIM_ENTITIES = frozenset(
         "custom_emoji",
     }
 )
+"""Entity types whose text is passed through untouched; every other entity type is formatting."""
+
 STYLE_ENTITIES = frozenset(
-    {
-        "bold",
-        "italic",
-        "underline",
-        "strikethrough",
-        "spoiler",
-        "text_link",
-        "blockquote",
-        "expandable_blockquote",
-    }
+    {"bold", "italic", "underline", "strikethrough", "spoiler", "text_link", "blockquote", "expandable_blockquote"}
 )
+"""Formatting that moves onto the translated words. Unknown types are treated the same way, so a
+newer Telegram formatting type is carried over rather than dropped."""
 
+# --- Token patterns -------------------------------------------------------------------------------
+
+_EMOJI_CHAR = r"\p{Extended_Pictographic}(?:\ufe0f|\p{Emoji_Modifier})*"
 _EMOJI = (
-    r"(?:\p{RI}\p{RI}"
-    r"|[0-9#*]\ufe0f?\u20e3"
-    r"|\p{Extended_Pictographic}[\ufe0f\U0001F3FB-\U0001F3FF]*(?:\u200d\p{Extended_Pictographic}[\ufe0f\U0001F3FB-\U0001F3FF]*)*)"
+    r"(?:\p{Regional_Indicator}{2}"  # flags
+    r"|[0-9#*]\ufe0f?\u20e3"  # keycaps
+    r"|\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F"  # subdivision flags (England, Scotland, Wales)
+    rf"|{_EMOJI_CHAR}(?:\u200d{_EMOJI_CHAR})*"  # single emoji, skin tones, ZWJ sequences
+    r"|\p{Emoji_Modifier})"  # a stray skin tone
 )
+# A URL ends before trailing punctuation and keeps balanced parentheses (Wikipedia links).
+_URL_CHAR = r"[^\s<>\"()\[\]{}\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]"
+_URL_LAST = r"[^\s<>\"()\[\]{}.,;:!?'’”»…\p{Han}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]"
+_URL = rf"(?<![\w@])(?i:https?://|www\.)(?:\([^\s()]*\)|{_URL_CHAR})*(?:\([^\s()]*\)|{_URL_LAST})"
+_GAP = r"[ \u00a0\u202f]"  # spaces allowed inside one number ("50 %", "1 000")
+# Each number form ends with a lookahead that keeps it whole: "2026-12-04open" is glued to a word
+# and protected not at all, rather than as "2026" with "-12-04open" sent to the model.
+_DIGITS = r"\d(?:[\d.,:/\-–\u00a0\u202f]*\d)?(?![.,:/\-–\u00a0\u202f]?\d)"  # 1,000.50 12:30 2026-12-04
+_ISO_MOMENT = r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?(?![:\d])"
+_CLOCK = r"\d{1,2}(?:[:.h]\d{2}){1,2}(?:[aApP][mM]|" + _GAP + r"?[aApP]\.[mM]\.)?(?![.,:/\-–]?\d)"  # 9h30
+_PHONE = r"\+\d{1,4}(?:[ \-.]?(?:\(\d{1,5}\)|\d{1,6}))+(?![ \-.]?\(?\d)"  # +49 40 123, +1 (555) 010-2030
+_SUFFIX = r"(?:st|nd|rd|th|er|e|ème|º|ª|am|pm|AM|PM|h|k|K|%|‰|°[CF]?)"  # 3rd, 1er, 10am, 5k, 20°C
+_NUMBER = (
+    rf"(?<![\w.,+\-−])(?:\p{{Sc}}{_GAP}?)?"
+    rf"(?:{_ISO_MOMENT}|{_PHONE}|[+\-−]?{_DIGITS}|{_CLOCK})"
+    rf"(?:{_GAP}?[%‰]|{_SUFFIX}|{_GAP}?\p{{Sc}}|{_GAP}?[aApP]\.[mM]\.)?(?!\w)"
+)
+
 TOKEN_KINDS: dict[str, str] = {
-    "url": r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]}'’]",
-    "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    "mention": r"(?<![\w@])@\w{2,32}",
-    "hashtag": r"(?<![\w#$])[#$]\w+",
-    "command": r"(?<![\w/])/[A-Za-z]\w*(?:@\w+)?",
-    "number": r"(?<!\w)[+-]?\d(?:[\d.,:/-]*\d)?(?:st|nd|rd|th|h|%)?(?!\w)",
+    "url": _URL,
+    "email": r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+",
+    "mention": r"(?<![\w@.])@[A-Za-z0-9_]{2,32}(?![\w@])",
+    "hashtag": r"(?<![\w#$&/])#\w+",
+    "cashtag": r"(?<![\w$])\$[A-Z]{1,8}(?!\w)",
+    "command": r"(?<![\w/@])/[A-Za-z][A-Za-z0-9_]{0,31}(?:@[A-Za-z0-9_]{3,32})?(?![\w/])",
     "emoji": _EMOJI,
+    "number": _NUMBER,
 }
-_TOKENS = regex.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TOKEN_KINDS.items()))
-PLACEHOLDER = "{}0{}"  # e.g. "707": digit-only placeholders are what NMT models copy most reliably
+"""Protected token kinds found in plain text (Telegram entities and the glossary come on top)."""
+
+# Strong tokens win over glossary terms (a term inside a URL stays part of the URL); glossary terms
+# win over weak ones (the "19" of a "COVID-19" term).
+_STRONG = regex.compile("|".join(TOKEN_KINDS[k] for k in ("url", "email", "mention", "hashtag", "cashtag", "command")))
+_WEAK = regex.compile("|".join(TOKEN_KINDS[k] for k in ("emoji", "number")))
+
+PLACEHOLDERS: tuple[str, ...] = tuple(f"{a}{b}{a}" for b in range(10) for a in (7, 8, 9, 6, 5, 4, 3, 2, 1))
+"""Candidate placeholders, in order of use (see the module docstring for why numbers)."""
+
+_FINAL = ".!?,;:…。！？，；：．"
+_SENTENCE_END = ".!?…。！？．"
+_SAME_PUNCT = str.maketrans({"。": ".", "．": ".", "！": "!", "？": "?", "，": ",", "；": ";", "：": ":"})
+_TO_FULLWIDTH = str.maketrans({".": "。", "!": "！", "?": "？", ",": "，", ";": "；", ":": "："})
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
-@dataclass(slots=True)
-class _Atom:
-    """A run of the message with one formatting and one role (translatable text or verbatim)."""
-
-    text: str
-    styles: frozenset[tuple[str, str | None, str | None]]
-    verbatim: bool
-    entity: Entity | None = None  # the verbatim entity this atom is, if any
-    output: str = ""
+# --- Finding protected spans ----------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Chunk:
-    """Consecutive atoms of one line and one formatting, translated together if possible."""
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A protected part of the text (str indices) and what to write in its place."""
 
-    atoms: list[_Atom] = field(default_factory=list)
+    start: int
+    end: int
+    output: str
 
 
 def _glossary_pattern(glossary: Mapping[str, str]) -> regex.Pattern | None:
-    terms = sorted((t for t in glossary if t.strip()), key=len, reverse=True)
+    """Whole-word, case-sensitive; longest term first so "Hamburg Port" beats "Hamburg"."""
+    terms = sorted((t for t in glossary if t.strip()), key=lambda t: (-len(t), t))
     if not terms:
         return None
     return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
 
 
-def _verbatim_spans(
-    text: str, entities: Sequence[Entity], glossary: Mapping[str, str]
-) -> list[tuple[int, int, Entity | None, str | None]]:
-    """(start, end, entity, replacement) in str indices; entities win over patterns, longest first."""
-    spans: list[tuple[int, int, Entity | None, str | None]] = []
-    for e in entities:
-        if e.type in VERBATIM_ENTITIES:
-            start, end = utf16_to_index(text, e.offset), utf16_to_index(text, e.offset + e.length)
-            spans.append((start, end, e, None))
+def _entity_range(text: str, entity: Entity) -> tuple[int, int]:
+    return utf16_to_index(text, entity.offset), utf16_to_index(text, entity.offset + entity.length)
+
+
+def _candidates(text: str, entities: Sequence[Entity], glossary: Mapping[str, str]) -> Iterable[_Span]:
+    """Every protected span candidate, strongest claim first."""
+    for entity in sorted(entities, key=lambda e: (e.offset, -e.length)):
+        if entity.type in VERBATIM_ENTITIES:
+            start, end = _entity_range(text, entity)
+            yield _Span(start, end, text[start:end])
+    for match in _STRONG.finditer(text):
+        yield _Span(match.start(), match.end(), match.group())
     pattern = _glossary_pattern(glossary)
     if pattern is not None:
-        spans += [(m.start(), m.end(), None, glossary[m.group()]) for m in pattern.finditer(text)]
-    spans += [(m.start(), m.end(), None, None) for m in _TOKENS.finditer(text)]
-    taken = [False] * len(text)
+        for match in pattern.finditer(text):
+            yield _Span(match.start(), match.end(), glossary[match.group()])
+    for match in _WEAK.finditer(text):
+        yield _Span(match.start(), match.end(), match.group())
+
+
+def _protected_spans(text: str, entities: Sequence[Entity], glossary: Mapping[str, str]) -> list[_Span]:
+    """Non-overlapping protected spans in text order; an earlier (stronger) claim wins an overlap."""
+    taken = bytearray(len(text))
     chosen = []
-    for start, end, entity, replacement in spans:
-        if end > start and not any(taken[start:end]):
-            taken[start:end] = [True] * (end - start)
-            chosen.append((start, end, entity, replacement))
-    return sorted(chosen, key=lambda s: s[0])
+    for span in _candidates(text, entities, glossary):
+        if span.end > span.start and not any(taken[span.start : span.end]):
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
 
 
 def protected_tokens(
     text: str, entities: Sequence[Entity] = (), glossary: Mapping[str, str] | None = None
 ) -> list[str]:
-    return [text[s:e] for s, e, _, _ in _verbatim_spans(text, entities, glossary or {})]
+    """The protected tokens of `text` as written, in order (what must come through unchanged)."""
+    return [text[s.start : s.end] for s in _protected_spans(text, entities, glossary or {})]
 
 
-def _styles_at(text: str, entities: Sequence[Entity]) -> list[frozenset]:
-    styles: list[set] = [set() for _ in text]
-    for e in entities:
-        if e.type in STYLE_ENTITIES:
-            start, end = utf16_to_index(text, e.offset), utf16_to_index(text, e.offset + e.length)
+# --- Cutting the message into atoms, chunks and bodies ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """A run of the message: translatable text of one style set, or something passed through.
+
+    `fixed` is the output of a passed-through atom (a token, its glossary replacement, a newline,
+    whitespace or punctuation) and None for text the model translates. `marks` are the entities to
+    put on a fixed output, relative to its start; `styles` the formatting of translatable text.
+    """
+
+    text: str
+    styles: frozenset[Entity]
+    fixed: str | None
+    marks: tuple[Entity, ...] = ()
+
+
+_Piece = tuple[str, tuple[Entity, ...]]  # output text and its entities, offsets relative to it
+
+
+def _style_key(entity: Entity) -> Entity:
+    """The entity without its position: equal keys are the same formatting."""
+    return replace(entity, offset=0, length=0)
+
+
+def _styles_at(text: str, entities: Sequence[Entity]) -> list[frozenset[Entity]]:
+    styles: list[set[Entity]] = [set() for _ in text]
+    for entity in entities:
+        if entity.type not in VERBATIM_ENTITIES:
+            start, end = _entity_range(text, entity)
             for i in range(start, end):
-                styles[i].add((e.type, e.url, e.language))
+                styles[i].add(_style_key(entity))
     return [frozenset(s) for s in styles]
 
 
+def _marks(text: str, start: int, end: int, output: str, entities: Sequence[Entity]) -> tuple[Entity, ...]:
+    """Entities on a passed-through span, clipped to it; a replaced glossary term keeps only the
+    entities that covered all of it, stretched over the replacement."""
+    begin, finish = utf16_len(text[:start]), utf16_len(text[:end])
+    marks = []
+    for entity in entities:
+        low, high = max(entity.offset, begin), min(entity.offset + entity.length, finish)
+        if low >= high:
+            continue
+        if output == text[start:end]:
+            marks.append(replace(entity, offset=low - begin, length=high - low))
+        elif (low, high) == (begin, finish) and output:
+            marks.append(replace(entity, offset=0, length=utf16_len(output)))
+    return tuple(marks)
+
+
 def _atoms(text: str, entities: Sequence[Entity], glossary: Mapping[str, str]) -> list[_Atom]:
+    """Split the text at protected spans, newlines and changes of formatting."""
     styles = _styles_at(text, entities)
-    spans = {s: (e, entity, repl) for s, e, entity, repl in _verbatim_spans(text, entities, glossary)}
+    spans = {s.start: s for s in _protected_spans(text, entities, glossary)}
     atoms: list[_Atom] = []
     i = 0
     while i < len(text):
-        if i in spans:
-            end, entity, replacement = spans[i]
-            atom = _Atom(text[i:end], styles[i], True, entity)
-            atom.output = atom.text if replacement is None else replacement
-            atoms.append(atom)
-            i = end
-            continue
-        j = i
-        while j < len(text) and j not in spans and styles[j] == styles[i] and text[j] != "\n":
-            j += 1
-        if j == i:  # a newline
-            j = i + 1
-        atoms.append(_Atom(text[i:j], styles[i], False))
-        i = j
-    for atom in atoms:
-        if not atom.verbatim and not any(c.isalpha() for c in atom.text):
-            atom.verbatim, atom.output = True, atom.text  # whitespace, punctuation, newlines
+        span = spans.get(i)
+        if span is not None:
+            end, fixed = span.end, span.output
+        elif text[i] == "\n":
+            end, fixed = i + 1, "\n"
+        else:
+            end = i + 1
+            while end < len(text) and end not in spans and text[end] != "\n" and styles[end] == styles[i]:
+                end += 1
+            piece = text[i:end]
+            # Whitespace and punctuation ("...", " - ") need no model: pass them through.
+            fixed = None if any(c.isalpha() for c in piece) else piece
+        marks = _marks(text, i, end, fixed, entities) if fixed is not None else ()
+        atoms.append(_Atom(text[i:end], styles[i], fixed, marks))
+        i = end
     return atoms
 
 
-def _chunks(atoms: list[_Atom]) -> list[_Chunk]:
-    """Group atoms into translation units: one formatting, one line, text on both ends."""
-    chunks: list[_Chunk] = []
-    current = _Chunk()
+def _chunks(atoms: list[_Atom]) -> list[list[_Atom]]:
+    """Group atoms into one line's runs whose translatable text shares one set of styles.
+
+    Passed-through atoms join whichever run they are in: a bold mention inside a plain sentence
+    does not split the sentence.
+    """
+    chunks: list[list[_Atom]] = []
+    current: list[_Atom] = []
+    style: frozenset[Entity] | None = None
     for atom in atoms:
-        breaks = atom.text == "\n" or (current.atoms and atom.styles != current.atoms[0].styles)
-        if breaks and current.atoms:
+        breaks = atom.fixed == "\n" or (atom.fixed is None and style is not None and atom.styles != style)
+        if breaks and current:
             chunks.append(current)
-            current = _Chunk()
-        if atom.text != "\n":
-            current.atoms.append(atom)
-    if current.atoms:
+            current, style = [], None
+        current.append(atom)
+        if atom.fixed is None:
+            style = atom.styles
+    if current:
         chunks.append(current)
     return chunks
 
 
-def _inner(chunk: _Chunk) -> list[_Atom]:
-    """The chunk's atoms from its first to its last translatable one (edge tokens cut off)."""
-    indices = [i for i, a in enumerate(chunk.atoms) if not a.verbatim]
-    return chunk.atoms[indices[0] : indices[-1] + 1] if indices else []
+@dataclass(slots=True)
+class _Body:
+    """The translatable middle of a chunk: text segments with runs of passed-through atoms between.
+
+    `texts` has one more element than `runs`: text, run, text, ..., text.
+    """
+
+    texts: list[str]
+    runs: list[list[_Atom]]
+    styles: frozenset[Entity]
+    pieces: list[_Piece] | None = None  # the translated output, once known
+
+    @property
+    def lead(self) -> str:
+        return _edges(self.texts[0])[0]
+
+    @property
+    def trail(self) -> str:
+        return _edges(self.texts[-1])[2]
+
+    def placeholders(self) -> list[str] | None:
+        """One placeholder per inner run, none of them already in the text; None if out of them."""
+        plain = "".join(self.texts)
+        free = [p for p in PLACEHOLDERS if p not in plain]
+        return free[: len(self.runs)] if len(free) >= len(self.runs) else None
+
+    def source(self, marks: list[str]) -> str:
+        """What the model sees: the text with each inner run replaced by its placeholder.
+
+        Punctuation next to an inner token stays in the sentence: there it is grammar.
+        """
+        parts = [self.texts[0]]
+        for mark, text in zip(marks, self.texts[1:], strict=True):
+            parts += [mark, text]
+        joined = "".join(parts)
+        return joined[len(self.lead) : len(joined) - len(self.trail)]
 
 
-def _split_space(text: str) -> tuple[str, str, str]:
-    core = text.strip()
-    if not core:
-        return text, "", ""
-    start = text.index(core)
-    return text[:start], core, text[start + len(core) :]
+def _is_separator(char: str) -> bool:
+    """Leading whitespace and punctuation ("@anna, the", "- item", "... and") carry no meaning for
+    the model, and small models drop them: they stay outside. Opening brackets and quotes belong to
+    the words after them."""
+    category = unicodedata.category(char)
+    return char.isspace() or (category[0] in "PS" and category not in ("Ps", "Pi") and char not in "\"'¿¡")
 
 
-def _with_placeholders(atoms: list[_Atom]) -> tuple[str, list[str]]:
-    parts, marks = [], []
-    for atom in atoms:
-        if atom.verbatim:
-            mark = PLACEHOLDER.format(len(marks) + 7, len(marks) + 7)
-            marks.append(mark)
-            parts.append(mark)
+def _is_opener(char: str) -> bool:
+    """Trailing whitespace and opening brackets ("read (" before a link) stay outside too."""
+    return char.isspace() or unicodedata.category(char) in ("Ps", "Pi") or char in "¿¡"
+
+
+def _edges(text: str) -> tuple[str, str, str]:
+    """(lead, core, trail): the part of a segment the model sees, and what stays around it."""
+    start = 0
+    while start < len(text) and _is_separator(text[start]):
+        start += 1
+    end = len(text)
+    while end > start and _is_opener(text[end - 1]):
+        end -= 1
+    return text[:start], text[start:end], text[end:]
+
+
+def _split_chunk(chunk: list[_Atom]) -> list[_Atom | _Body]:
+    """Cut the passed-through atoms off both ends of a chunk; the rest becomes one body."""
+    indices = [i for i, atom in enumerate(chunk) if atom.fixed is None]
+    if not indices:
+        return list(chunk)
+    first, last = indices[0], indices[-1]
+    texts: list[str] = []
+    runs: list[list[_Atom]] = []
+    for translatable, group in itertools.groupby(chunk[first : last + 1], key=lambda a: a.fixed is None):
+        members = list(group)
+        if translatable:
+            texts.append("".join(a.text for a in members))
         else:
-            parts.append(atom.text)
-    return "".join(parts).strip(), marks
+            runs.append(members)
+    return [*chunk[:first], _Body(texts, runs, chunk[first].styles), *chunk[last + 1 :]]
 
 
-def _fill(translated: str, atoms: list[_Atom], marks: list[str]) -> str | None:
-    """Put the tokens back for their placeholders; None if any placeholder did not survive once."""
-    if any(len(regex.findall(rf"(?<!\d){m}(?!\d)", translated)) != 1 for m in marks):
+# --- Translating -----------------------------------------------------------------------------------
+
+
+def _call(translate: TranslateBatch, strings: list[str]) -> dict[str, str]:
+    """One model call for all distinct strings, each cleaned of repetition loops."""
+    unique = list(dict.fromkeys(strings))
+    if not unique:
+        return {}
+    outputs = translate(unique)
+    if len(outputs) != len(unique):
+        raise ValueError(f"translator returned {len(outputs)} strings for {len(unique)}")
+    return {source: clean_repetition(source, out) for source, out in zip(unique, outputs, strict=True)}
+
+
+def _styled(text: str, styles: frozenset[Entity]) -> _Piece:
+    length = utf16_len(text)
+    if not length:
+        return text, ()
+    return text, tuple(replace(style, length=length) for style in sorted(styles, key=repr))
+
+
+def _fixed(atoms: list[_Atom]) -> list[_Piece]:
+    return [(atom.fixed or "", atom.marks) for atom in atoms]
+
+
+def _fill(body: _Body, marks: list[str], translated: str) -> list[_Piece] | None:
+    """The translation with each placeholder replaced by its run; None unless each placeholder
+    occurs exactly once (the model dropped, mangled or repeated one)."""
+    if not marks:
+        return [_styled(body.lead + translated + body.trail, body.styles)]
+    pattern = regex.compile(r"(?<!\d)(?:" + "|".join(marks) + r")(?!\d)")
+    found = [m.group() for m in pattern.finditer(translated)]
+    if sorted(found) != sorted(marks):
         return None
-    tokens = [a for a in atoms if a.verbatim]
-    for mark, atom in zip(marks, tokens, strict=True):
-        translated = regex.sub(rf"(?<!\d){mark}(?!\d)", lambda _, a=atom: a.output, translated)
-    return translated
+    pieces = [_styled(body.lead, body.styles)]
+    position = 0
+    for match in pattern.finditer(translated):
+        pieces.append(_styled(translated[position : match.start()], body.styles))
+        pieces += _fixed(body.runs[marks.index(match.group())])
+        position = match.end()
+    pieces += [_styled(translated[position:], body.styles), _styled(body.trail, body.styles)]
+    return pieces
+
+
+def _segments(body: _Body, outputs: Mapping[str, str]) -> list[_Piece]:
+    """The fallback: each text segment translated alone, joined with the runs and original spacing."""
+    pieces: list[_Piece] = []
+    for i, text in enumerate(body.texts):
+        lead, core, trail = _edges(text)
+        pieces.append(_styled(lead + outputs[core] + trail, body.styles))
+        if i < len(body.runs):
+            pieces += _fixed(body.runs[i])
+    return pieces
+
+
+def _translate_bodies(bodies: list[_Body], translate: TranslateBatch) -> None:
+    """Fill every body's pieces: one call with placeholders, at most one more for the fallbacks."""
+    attempts = [(body, body.placeholders()) for body in bodies]
+    tried = [(body, marks) for body, marks in attempts if marks is not None]
+    outputs = _call(translate, [body.source(marks) for body, marks in tried])
+    for body, marks in tried:
+        body.pieces = _fill(body, marks, outputs[body.source(marks)])
+    failed = [body for body in bodies if body.pieces is None]
+    segment_outputs = _call(translate, [_edges(text)[1] for body in failed for text in body.texts])
+    for body in failed:
+        body.pieces = _segments(body, segment_outputs)
 
 
 def translate_message(
@@ -218,99 +425,127 @@ def translate_message(
     translate: TranslateBatch,
     glossary: Mapping[str, str] | None = None,
 ) -> tuple[str, list[Entity]]:
-    atoms = _atoms(text, entities, glossary or {})
-    units = [_inner(chunk) for chunk in _chunks(atoms)]
-    units = [u for u in units if u]
-    first = [_with_placeholders(unit) for unit in units]
-    outputs = translate([s for s, _ in first]) if first else []
-    fallback: list[_Atom] = []
-    for unit, (source, marks), output in zip(units, first, outputs, strict=True):
-        output = clean_repetition(source, output)
-        filled = _fill(output, unit, marks) if marks else output
-        if filled is None:
-            fallback += [a for a in unit if not a.verbatim]
-            continue
-        lead, _, trail = _split_space("".join(a.text for a in unit))
-        unit[0].output = lead + filled + trail
-        for atom in unit[1:]:
-            atom.output = ""
-    if fallback:
-        cores = [_split_space(a.text) for a in fallback]
-        for atom, (lead, core, trail), out in zip(fallback, cores, translate([c for _, c, _ in cores]), strict=True):
-            atom.output = lead + clean_repetition(core, out) + trail
-    return _assemble(atoms)
+    """Translate `text` with `translate`, keeping protected tokens and moving formatting along.
+
+    `glossary` maps a term (whole word, case-sensitive) to what to write instead in the target
+    language; mapping a term to itself keeps it verbatim. Returns the translated text and its
+    entities, in UTF-16 offsets and sorted by offset, ready for Telegram.
+    """
+    parts = [part for chunk in _chunks(_atoms(text, entities, glossary or {})) for part in _split_chunk(chunk)]
+    _translate_bodies([p for p in parts if isinstance(p, _Body)], translate)
+    pieces: list[_Piece] = []
+    for part in parts:
+        if isinstance(part, _Body):
+            pieces += part.pieces or []
+        else:
+            pieces += _fixed([part])
+    return _assemble(pieces)
 
 
-def _assemble(atoms: list[_Atom]) -> tuple[str, list[Entity]]:
-    """Concatenate outputs and rebuild entities in UTF-16 offsets, merging touching runs."""
+def _assemble(pieces: list[_Piece]) -> tuple[str, list[Entity]]:
+    """Concatenate the pieces and place their entities, merging touching runs of one formatting."""
     out: list[str] = []
-    entities: list[Entity] = []
+    placed: list[Entity] = []
     position = 0
-    for atom in atoms:
-        piece = atom.output if (atom.output or atom.verbatim or atom.text == "\n") else ""
-        if atom.text == "\n":
-            piece = "\n"
-        length = utf16_len(piece)
-        if length:
-            for type_, url, language in sorted(atom.styles, key=lambda s: (s[0], s[1] or "", s[2] or "")):
-                entities.append(Entity(type_, position, length, url=url, language=language))
-            if atom.entity is not None:
-                e = atom.entity
-                entities.append(Entity(e.type, position, length, e.url, e.language, e.user_id, e.custom_emoji_id))
+    for piece, marks in pieces:
+        placed += [shift(mark, position) for mark in marks if mark.length]
         out.append(piece)
-        position += length
-    return "".join(out), _merge(entities)
+        position += utf16_len(piece)
+    return "".join(out), _merge(placed)
 
 
 def _merge(entities: list[Entity]) -> list[Entity]:
+    """Join same formatting that touches or overlaps; verbatim entities stay as they are."""
     merged: list[Entity] = []
-    for e in sorted(entities, key=lambda x: (x.type, x.url or "", x.language or "", x.offset)):
-        last = merged[-1] if merged else None
-        same = last is not None and (last.type, last.url, last.language) == (e.type, e.url, e.language)
-        if same and last.type in STYLE_ENTITIES and last.offset + last.length >= e.offset:
-            end = max(last.offset + last.length, e.offset + e.length)
-            merged[-1] = Entity(last.type, last.offset, end - last.offset, last.url, last.language)
-        else:
-            merged.append(e)
-    return sorted(merged, key=lambda x: (x.offset, -x.length))
+    latest: dict[Entity, int] = {}
+    for entity in sorted(entities, key=lambda e: (e.offset, -e.length)):
+        key = _style_key(entity)
+        index = latest.get(key)
+        if entity.type not in VERBATIM_ENTITIES and index is not None:
+            previous = merged[index]
+            if previous.offset + previous.length >= entity.offset:
+                end = max(previous.offset + previous.length, entity.offset + entity.length)
+                merged[index] = replace(previous, length=end - previous.offset)
+                continue
+        latest[key] = len(merged)
+        merged.append(entity)
+    return sorted(merged, key=lambda e: (e.offset, -e.length, e.type))
 
 
-_FINAL_PUNCTUATION = ".!?。！？"
+# --- Cleaning model output -------------------------------------------------------------------------
 
 
 def clean_repetition(source: str, translated: str) -> str:
-    """Undo the loops small models fall into on short input ("salad salad salad" -> "salad").
+    """Undo the loops small models fall into on short input, and match the source's final punctuation.
 
-    Like LibreTranslate: collapse a word or short phrase repeated back to back when the source does
-    not repeat it, and end with the source's final punctuation rather than an invented one.
+    Like LibreTranslate's `improve_translation_formatting` ("salad salad salad" for "salad"), but
+    for any short phrase: a word or 2-3 word phrase repeated back to back is collapsed when the source
+    repeats nothing of that size. A single word must repeat three times (or fill the whole output,
+    or come from a one-word source) because real languages double words legitimately ("nous nous
+    voyons", "dass das das"). Then the final punctuation follows the source: an invented full stop is
+    removed, a dropped "?" restored, "??" for "?" reduced to one. Letter case is never changed: the
+    text is translated as written, and German nouns are capitalised by the model on purpose.
     """
-    words = translated.split(" ")
-    source_repeats = _repeated_sizes(_bare(source.split()))
+    body = translated.rstrip()
+    ending = translated[len(body) :]
+    words = body.split(" ")
+    source_words = source.split()
     for size in (1, 2, 3):
-        if size in source_repeats:
-            continue
-        i = 0
-        while i + 2 * size <= len(words):
-            if _bare(words[i : i + size]) == _bare(words[i + size : i + 2 * size]):
-                del words[i : i + size]  # keep the later copy: it carries any final punctuation
-            else:
-                i += 1
-    result = " ".join(words)
-    stripped = result.rstrip()
-    source_end = source.rstrip()[-1:]
-    if stripped and stripped[-1] in _FINAL_PUNCTUATION and source_end not in _FINAL_PUNCTUATION:
-        result = stripped.rstrip(_FINAL_PUNCTUATION)
-    return result
+        if not _repeats(_bare(source_words), size):
+            words = _collapse(words, size, one_word_source=len(source_words) == 1)
+    return _match_final_punctuation(source, " ".join(words)) + ending
 
 
 def _bare(words: list[str]) -> list[str]:
-    return [w.strip(_FINAL_PUNCTUATION + ",;:").casefold() for w in words]
+    """Words compared for repetition: case and sentence-final punctuation do not count."""
+    return [w.rstrip(_SENTENCE_END).casefold() for w in words]
 
 
-def _repeated_sizes(words: list[str]) -> set[int]:
-    return {
-        size
-        for size in (1, 2, 3)
-        for i in range(len(words) - 2 * size + 1)
-        if words[i : i + size] == words[i + size : i + 2 * size]
-    }
+def _repeats(words: list[str], size: int) -> bool:
+    return any(words[i : i + size] == words[i + size : i + 2 * size] for i in range(len(words) - 2 * size + 1))
+
+
+def _collapse(words: list[str], size: int, one_word_source: bool) -> list[str]:
+    """Replace each back-to-back run of copies of a `size`-word phrase with one copy."""
+    bare = _bare(words)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        copies = 1
+        while i + size <= len(words) and bare[i : i + size] == bare[i + copies * size : i + (copies + 1) * size]:
+            copies += 1
+        end = i + copies * size
+        whole = i == 0 and end == len(words)
+        if copies >= 2 and (size > 1 or copies >= 3 or whole or one_word_source):
+            # The first copy's words, with the final punctuation of the last copy.
+            kept = words[i : i + size]
+            kept[-1] = kept[-1].rstrip(_SENTENCE_END) + _split_final(words[end - 1], _SENTENCE_END)[1]
+            out += kept
+            i = end
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _split_final(text: str, chars: str = _FINAL) -> tuple[str, str]:
+    """(text, its trailing run of final punctuation)."""
+    stripped = text.rstrip(chars)
+    return stripped, text[len(stripped) :]
+
+
+def _match_final_punctuation(source: str, translated: str) -> str:
+    """End `translated` with the source's final punctuation, in the translation's script."""
+    _, source_end = _split_final(source.rstrip())
+    body, end = _split_final(translated)
+    if not body:
+        return translated  # nothing but punctuation: leave it
+    if not source_end:
+        return body
+    normal = source_end.replace("…", "...").translate(_SAME_PUNCT)
+    if end.replace("…", "...").translate(_SAME_PUNCT) == normal:
+        return translated
+    if len(normal) == 1 and end and set(end.translate(_SAME_PUNCT)) == {normal}:
+        return body + end[0]  # "??" for "?": keep one, in the model's own width
+    fullwidth = any(c in "。！？，；：" for c in end) or (not end and _CJK.match(body[-1]) is not None)
+    return body + (source_end.translate(_TO_FULLWIDTH) if fullwidth else source_end)
