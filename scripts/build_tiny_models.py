@@ -10,6 +10,10 @@ unless pinned to the local CPU wheel). So this script makes its own virtual envi
 .venv-fixtures/, installs `torch==2.13.0` there, and re-runs itself inside it. Tests only use the
 committed packages and never need torch.
 
+A model is accepted once its int8 CTranslate2 conversion, decoded as Argos decodes (beam 4, length
+penalty 0.2, with int8 and with float32 arithmetic), gives every phrase exactly. Seeds, SentencePiece
+training from memory and fixed zip timestamps make a rebuild byte-identical; about 2 minutes on 2 cores.
+
     python scripts/build_tiny_models.py            # all pairs
     python scripts/build_tiny_models.py en de      # one pair
 """
@@ -24,6 +28,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +37,13 @@ OUT = ROOT / "bridgebot" / "demo" / "packages"
 PHRASES = ROOT / "bridgebot" / "demo" / "phrases.json"
 PAIRS = [("en", "de"), ("de", "en"), ("en", "zh"), ("zh", "en"), ("en", "es"), ("es", "en")]
 MAX_STEPS = 3000
-# Training stops when every target piece outscores its runner-up by this much (logits, teacher forced).
-MARGIN = 8.0
+# A model is converted and checked only once every target piece outscores its runner-up by this
+# much (logits, teacher forced): room for int8 rounding to differ on other CPUs.
+MARGIN = 3.0
+# Steps between two conversions and exact-translation checks of the model in training.
+CHECK_EVERY = 200
+# Share of the target history replaced with random pieces in training (robust beam search, below).
+NOISE = 0.1
 NAMES = {"en": "English", "de": "German", "zh": "Chinese", "es": "Spanish"}
 REQUIREMENTS = ["torch==2.13.0", "transformers>=4.40,<5", "sentencepiece", "ctranslate2>=4", "onnx", "numpy"]
 
@@ -91,8 +101,11 @@ def train_sentencepiece(texts: list[str], path: Path) -> Path:
     return path
 
 
-def build_model(pairs: list[tuple[str, str]], sp_model: Path, work: Path, seed: int) -> Path:
-    """Train a toy MarianMT to memorise `pairs`, and save it with a MarianTokenizer."""
+def build_model(
+    pairs: list[tuple[str, str]], sp_model: Path, work: Path, seed: int, accept: Callable[[Path], bool]
+) -> bool:
+    """Train a toy MarianMT to memorise `pairs`, saving it (with a MarianTokenizer) to `work/hf` for
+    `accept` to convert and check, until it is accepted or MAX_STEPS are done."""
     import sentencepiece as spm
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
@@ -104,7 +117,8 @@ def build_model(pairs: list[tuple[str, str]], sp_model: Path, work: Path, seed: 
     for piece in pieces:
         vocab.setdefault(piece, len(vocab))
     vocab["<pad>"] = len(vocab)
-    hf_dir = work / f"hf-{seed}"
+    hf_dir = work / "hf"
+    shutil.rmtree(hf_dir, ignore_errors=True)
     hf_dir.mkdir()
     (hf_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     shutil.copy(sp_model, hf_dir / "source.spm")
@@ -149,37 +163,59 @@ def build_model(pairs: list[tuple[str, str]], sp_model: Path, work: Path, seed: 
 
     src, src_mask = batch([ids(s, eos=False) for s, _ in pairs])
     labels, label_mask = batch([ids(t, eos=True) for _, t in pairs])
-    labels = labels.masked_fill(label_mask == 0, -100)
+    gold_mask = label_mask.bool()
+    # The decoder reads the target shifted right, starting from <pad> (whose row is kept zero).
+    history = torch.cat([torch.full((len(pairs), 1), pad), labels[:, :-1]], dim=1)
+    history_mask = torch.cat([torch.zeros((len(pairs), 1), dtype=torch.bool), gold_mask[:, :-1]], dim=1)
+    labels = labels.masked_fill(~gold_mask, -100)
+    noise = torch.Generator().manual_seed(seed)
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
     embeddings = model.get_input_embeddings().weight
     model.train()
-    for step in range(MAX_STEPS):
+    checked = 0
+    for step in range(1, MAX_STEPS + 1):
         # CTranslate2 starts Marian decoding from a zero vector; HF starts from the <pad> embedding,
         # so that row must stay zero for both to agree on the first word.
         with torch.no_grad():
             embeddings[pad].zero_()
-        output = model(input_ids=src, attention_mask=src_mask, labels=labels)
-        # Stop once every target piece beats its runner-up by a clear margin (teacher forced): a low
-        # average loss alone leaves a few close calls that int8 quantization then flips.
-        if step % 50 == 49:
-            with torch.no_grad():
-                logits = output.logits[label_mask.bool()]
-                gold = labels[label_mask.bool()]
-                right = logits.gather(1, gold[:, None]).squeeze(1)
-                rest = logits.scatter(1, gold[:, None], float("-inf")).max(1).values
-                margin = (right - rest).min().item()
-            if margin > MARGIN:
-                break
+        # Argos decodes with beam search and a length penalty, where CTranslate2 stops as soon as
+        # `beam_size` hypotheses have ended: a runner-up beam that says </s> early can end the
+        # search before the right translation is complete. So the model also learns to go on
+        # with the right words after a wrong one (random pieces in the history it reads).
+        swap = (torch.rand(history.shape, generator=noise) < NOISE) & history_mask
+        random_ids = torch.randint(2, pad, history.shape, generator=noise)
+        output = model(
+            input_ids=src,
+            attention_mask=src_mask,
+            decoder_input_ids=torch.where(swap, random_ids, history),
+            labels=labels,
+        )
         optimizer.zero_grad()
         output.loss.backward()
         optimizer.step()
-    with torch.no_grad():
-        embeddings[pad].zero_()
-    print(f"  trained {step + 1} steps, loss {output.loss.item():.5f}, margin {margin:.1f}", flush=True)
-    model.eval()
-    model.save_pretrained(hf_dir)
-    tokenizer.save_pretrained(hf_dir)
-    return hf_dir
+        if step % 50 or step - checked < CHECK_EVERY:
+            continue
+        with torch.no_grad():
+            embeddings[pad].zero_()
+            # Every target piece must beat its runner-up by a clear margin (teacher forced), so
+            # that int8 rounding on another CPU cannot flip a word, and then decode exactly.
+            model.eval()
+            logits = model(input_ids=src, attention_mask=src_mask, decoder_input_ids=history).logits
+            model.train()
+            logits, gold = logits[gold_mask][:, :pad], labels[gold_mask]
+            right = logits.gather(1, gold[:, None]).squeeze(1)
+            rest = logits.scatter(1, gold[:, None], float("-inf")).max(1).values
+            margin = (right - rest).min().item()
+        if margin < MARGIN:
+            continue
+        checked = step
+        model.save_pretrained(hf_dir)
+        tokenizer.save_pretrained(hf_dir)
+        accepted = accept(hf_dir)
+        print(f"  seed {seed}, step {step}: loss {output.loss.item():.4f}, margin {margin:.1f}", flush=True)
+        if accepted:
+            return True
+    return False
 
 
 def sentence_splitter(path: Path, lang: str) -> None:
@@ -273,21 +309,24 @@ def sentence_splitter(path: Path, lang: str) -> None:
     onnx.save(model, str(path))
 
 
-def mistakes(model_dir: Path, sp_model: Path, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Phrases the converted model gets wrong, decoded as bridgebot's engine decodes them."""
+def mistakes(model_dir: Path, sp_model: Path, pairs: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """Phrases the converted model gets wrong, decoded as Argos and bridgebot's engine decode them
+    (beam 4, length penalty 0.2), with int8 arithmetic and with float32 (CPUs without int8 support)."""
     import ctranslate2
     import sentencepiece as spm
 
     sp = spm.SentencePieceProcessor(model_file=str(sp_model))
-    translator = ctranslate2.Translator(str(model_dir), device="cpu")
-    results = translator.translate_batch(
-        [sp.encode(s, out_type=str) for s, _ in pairs], beam_size=4, length_penalty=0.2, replace_unknowns=True
-    )
     wrong = []
-    for (source, target), result in zip(pairs, results, strict=True):
-        got = sp.decode_pieces(result.hypotheses[0]).replace("▁", " ").lstrip(" ")
-        if got != target:
-            wrong.append((source, got))
+    for compute_type in ("int8", "float32"):
+        translator = ctranslate2.Translator(str(model_dir), device="cpu", compute_type=compute_type)
+        results = translator.translate_batch(
+            [sp.encode(s, out_type=str) for s, _ in pairs], beam_size=4, length_penalty=0.2, replace_unknowns=True
+        )
+        for (source, target), result in zip(pairs, results, strict=True):
+            # argostranslate.tokenizer.SentencePieceTokenizer.decode, then the leading space dropped.
+            got = sp.decode_pieces(result.hypotheses[0]).replace("▁", " ").replace("_", " ").removeprefix(" ")
+            if got != target:
+                wrong.append((compute_type, source, got))
     return wrong
 
 
@@ -303,17 +342,17 @@ def build_pair(source: str, target: str) -> Path:
         package.mkdir()
         texts = [s for s, _ in pairs] + [t for _, t in pairs]
         sp_model = train_sentencepiece(texts, work / "sp.model")
-        # int8 quantization can cost a toy model a word; retrain with another seed until every
-        # phrase comes out exactly as it will in the tests.
-        for seed in (7, 11, 13, 17, 19, 23):
-            hf_dir = build_model(pairs, sp_model, work, seed)
+
+        def accept(hf_dir: Path) -> bool:
             converter = ctranslate2.converters.TransformersConverter(str(hf_dir))
             converter.convert(str(package / "model"), quantization="int8", force=True)
             wrong = mistakes(package / "model", sp_model, pairs)
-            print(f"  seed {seed}: {len(wrong)} phrases wrong {wrong[:3]}", flush=True)
-            if not wrong:
-                break
-        else:
+            if wrong:
+                print(f"  {len(wrong)} wrong, e.g. {wrong[:2]}", flush=True)
+            return not wrong
+
+        # Another seed if a model cannot get every phrase exactly right within MAX_STEPS.
+        if not any(build_model(pairs, sp_model, work, seed, accept) for seed in (7, 11, 13)):
             raise SystemExit(f"{source}->{target}: could not train an exact model")
         shutil.copy(sp_model, package / "sentencepiece.model")
         (package / "minisbd").mkdir()
