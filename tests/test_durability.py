@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from bridgebot.localapi import LocalBotApi
-from tests.conftest import TOKEN, RunningBot, Scenario
+from tests.conftest import TOKEN, City, RunningBot, Scenario
 
 BURST = 30
 
@@ -85,12 +85,9 @@ async def test_kill_9_in_the_middle_of_a_burst_loses_and_doubles_nothing(
 
 
 async def test_logs_never_show_the_token_and_info_logs_never_show_messages(
-    bot: RunningBot, api: LocalBotApi, story: Scenario, tmp_path: Path
+    bot: RunningBot, api: LocalBotApi, pair: tuple[City, City], tmp_path: Path
 ) -> None:
-    hamburg, leeds = story.city("Hamburg", "de"), story.city("Leeds", "en")
-    await story.setup(hamburg)
-    await story.setup(leeds, "Europe/London")
-    await story.partnership("Hamburg–Leeds", hamburg, leeds)
+    hamburg, leeds = pair
     await bot.stop()
     for level in ("DEBUG", "INFO"):
         log = tmp_path / f"{level}.log"

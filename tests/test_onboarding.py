@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import aiosqlite
 
 from bridgebot.localapi import LocalBotApi
-from tests.conftest import RunningBot, Scenario, _code
+from tests.conftest import City, RunningBot, Scenario, _code
 
 
 async def test_two_cities_onboard_and_see_each_other(bot: RunningBot, api: LocalBotApi, story: Scenario) -> None:
@@ -94,11 +94,10 @@ async def test_group_migration_keeps_the_registration(bot: RunningBot, api: Loca
     assert "Hamburg–Leeds" in shown[0]
 
 
-async def test_bot_removed_from_a_group_unlinks_it(bot: RunningBot, api: LocalBotApi, story: Scenario) -> None:
-    hamburg, leeds = story.city("Hamburg", "de"), story.city("Leeds", "en")
-    await story.setup(hamburg)
-    await story.setup(leeds, "Europe/London")
-    await story.partnership("Hamburg–Leeds", hamburg, leeds)
+async def test_bot_removed_from_a_group_unlinks_it(
+    bot: RunningBot, api: LocalBotApi, story: Scenario, pair: tuple[City, City]
+) -> None:
+    hamburg, leeds = pair
     api.remove_bot(hamburg.id, hamburg.admin)
     await _until_unlinked(bot, hamburg.id)
     assert "1 city" in (await story.say(leeds, leeds.admin, "/partnership"))[0]
@@ -116,11 +115,10 @@ async def _until_unlinked(bot: RunningBot, chat_id: int) -> None:
     raise AssertionError("group was not unlinked")
 
 
-async def test_restart_keeps_every_registration(bot: RunningBot, api: LocalBotApi, story: Scenario) -> None:
-    hamburg, leeds = story.city("Hamburg", "de"), story.city("Leeds", "en")
-    await story.setup(hamburg)
-    await story.setup(leeds, "Europe/London")
-    await story.partnership("Hamburg–Leeds", hamburg, leeds)
+async def test_restart_keeps_every_registration(
+    bot: RunningBot, api: LocalBotApi, story: Scenario, pair: tuple[City, City]
+) -> None:
+    hamburg, leeds = pair
     anna = api.add_user("Anna", username="anna_hh")
     await story.say(hamburg, anna, "hallo", replies=0)
     await story.say(hamburg, hamburg.admin, "/focal @anna_hh")
