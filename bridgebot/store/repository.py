@@ -275,7 +275,7 @@ class Repository:
             await db.execute(
                 "INSERT INTO join_codes (code_hash, partnership_id, created_by, created_at, expires_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (code_hash, partnership_id, created_by, now_iso(), expires_at.isoformat(timespec="seconds")),
+                (code_hash, partnership_id, created_by, now_iso(), _stamp(expires_at)),
             )
 
     async def join_code(self, code_hash: str) -> JoinCode | None:
@@ -284,12 +284,12 @@ class Repository:
         )
         if row is None:
             return None
-        used = datetime.fromisoformat(row[2]) if row[2] else None
+        used = _when(row[2])
         return JoinCode(row[0], datetime.fromisoformat(row[1]), used)
 
     async def redeem_join_code(self, code_hash: str, chat_id: int, now: datetime) -> bool:
         """Mark the code used and link the group in one transaction; False if someone was faster."""
-        stamp = now.isoformat(timespec="seconds")
+        stamp = _stamp(now)
         async with self._tx() as db:
             cursor = await db.execute(
                 "UPDATE join_codes SET used_at = ?, used_by_chat = ? WHERE code_hash = ? AND used_at IS NULL"
