@@ -169,7 +169,7 @@ async def serve(
     conn, applied = await open_db(settings.db_path)
     if applied:
         log.info("database %s: applied migrations %s", settings.db_path, ", ".join(applied))
-    repo = Repository(conn)
+    repo = Repository(conn, clock)
     threads = (settings.translation_threads, 1) if settings.translation_threads else None
     engine = Engine(settings.models_path, threads, settings.max_loaded_pairs, settings.max_decoding_length)
     ui = catalogs()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from datetime import datetime
+from datetime import UTC, datetime
 
 import aiosqlite
 
@@ -25,7 +25,6 @@ from bridgebot.domain import (
     SourceMessage,
     User,
 )
-from bridgebot.store.db import now_iso
 from bridgebot.textmodel import Entity
 
 _GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken"
@@ -105,9 +104,14 @@ def _user(row: aiosqlite.Row) -> User:
 
 
 class Repository:
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: aiosqlite.Connection, clock: Callable[[], datetime] | None = None) -> None:
         self.conn = conn
+        # Every stored timestamp comes from one clock, so tests and the demo can move time for the whole bot.
+        self.clock = clock or (lambda: datetime.now(UTC))
         self._write_lock = asyncio.Lock()
+
+    def now_iso(self) -> str:
+        return self.clock().astimezone(UTC).isoformat(timespec="seconds")
 
     @asynccontextmanager
     async def _tx(self) -> AsyncIterator[aiosqlite.Connection]:
@@ -141,7 +145,7 @@ class Repository:
 
     async def see_user(self, user: User, chat_id: int | None, is_bot: bool = False) -> None:
         """Remember a person (and where they were seen) so @names can be resolved later."""
-        now = now_iso()
+        now = self.now_iso()
         async with self._tx() as db:
             await db.execute(
                 "INSERT INTO users (id, username, first_name, last_name, is_bot, last_seen_at)"
@@ -179,7 +183,7 @@ class Repository:
         return _group(row) if row else None
 
     async def save_group(self, chat_id: int, title: str, city: str, lang: str, tz: str) -> Group:
-        now = now_iso()
+        now = self.now_iso()
         async with self._tx() as db:
             await db.execute(
                 "INSERT INTO groups (chat_id, title, city, lang, tz, created_at, updated_at)"
@@ -194,13 +198,15 @@ class Repository:
 
     async def set_group_lang(self, chat_id: int, lang: str) -> None:
         async with self._tx() as db:
-            await db.execute("UPDATE groups SET lang = ?, updated_at = ? WHERE chat_id = ?", (lang, now_iso(), chat_id))
+            await db.execute(
+                "UPDATE groups SET lang = ?, updated_at = ? WHERE chat_id = ?", (lang, self.now_iso(), chat_id)
+            )
 
     async def set_focal(self, chat_id: int, user_id: int | None) -> None:
         async with self._tx() as db:
             await db.execute(
                 "UPDATE groups SET focal_user_id = ?, updated_at = ? WHERE chat_id = ?",
-                (user_id, now_iso(), chat_id),
+                (user_id, self.now_iso(), chat_id),
             )
 
     async def set_group_partnership(self, chat_id: int, partnership_id: int | None) -> None:
@@ -208,7 +214,7 @@ class Repository:
             await db.execute(
                 "UPDATE groups SET partnership_id = ?, joined_at = ?, updated_at = ?, relay_broken = NULL"
                 " WHERE chat_id = ?",
-                (partnership_id, now_iso() if partnership_id else None, now_iso(), chat_id),
+                (partnership_id, self.now_iso() if partnership_id else None, self.now_iso(), chat_id),
             )
 
     async def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> bool:
@@ -217,7 +223,7 @@ class Repository:
             cursor = await db.execute(
                 "UPDATE groups SET chat_id = ?, updated_at = ? WHERE chat_id = ?"
                 " AND NOT EXISTS (SELECT 1 FROM groups WHERE chat_id = ?)",
-                (new_chat_id, now_iso(), old_chat_id, new_chat_id),
+                (new_chat_id, self.now_iso(), old_chat_id, new_chat_id),
             )
             moved = cursor.rowcount > 0
             for table, column in _CHAT_COLUMNS:
@@ -232,7 +238,7 @@ class Repository:
         async with self._tx() as db:
             cursor = await db.execute(
                 "INSERT INTO partnerships (name, created_by, created_at) VALUES (?, ?, ?)",
-                (name, created_by, now_iso()),
+                (name, created_by, self.now_iso()),
             )
             partnership_id = cursor.lastrowid
         partnership = await self.partnership(partnership_id)
@@ -275,7 +281,7 @@ class Repository:
             await db.execute(
                 "INSERT INTO join_codes (code_hash, partnership_id, created_by, created_at, expires_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (code_hash, partnership_id, created_by, now_iso(), _stamp(expires_at)),
+                (code_hash, partnership_id, created_by, self.now_iso(), _stamp(expires_at)),
             )
 
     async def join_code(self, code_hash: str) -> JoinCode | None:
@@ -318,7 +324,7 @@ class Repository:
                 await db.execute(
                     "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ?"
                     " WHERE target_chat_id = ? AND state = 'pending'",
-                    (reason, now_iso(), chat_id),
+                    (reason, self.now_iso(), chat_id),
                 )
 
     async def relay_broken(self, chat_id: int) -> str | None:
@@ -348,7 +354,7 @@ class Repository:
 
         Returns None when this message was accepted before (Telegram re-delivering an update).
         """
-        now = now_iso()
+        now = self.now_iso()
         async with self._tx() as db:
             cursor = await db.execute(
                 "INSERT INTO source_messages (partnership_id, chat_id, message_id, sender_id, sender_name,"
@@ -396,7 +402,7 @@ class Repository:
         targets: Sequence[int],
     ) -> int | None:
         """A newer edit of a relayed message: bump its revision and queue an edit per target."""
-        now = now_iso()
+        now = self.now_iso()
         async with self._tx() as db:
             cursor = await db.execute(
                 "UPDATE source_messages SET text = ?, entities = ?, edit_date = ?, revision = revision + 1"
@@ -413,7 +419,7 @@ class Repository:
     async def unsend(self, source_id: int, targets: Sequence[int]) -> None:
         async with self._tx() as db:
             await db.execute("UPDATE source_messages SET deleted = 1 WHERE id = ?", (source_id,))
-            await self._enqueue(db, source_id, targets, "delete", now_iso())
+            await self._enqueue(db, source_id, targets, "delete", self.now_iso())
 
     async def source(self, source_id: int) -> SourceMessage | None:
         row = await self._one("SELECT * FROM source_messages WHERE id = ?", (source_id,))
@@ -473,14 +479,14 @@ class Repository:
                 )
             await db.execute(
                 "UPDATE outbox SET state = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
-                (now_iso(), row.id),
+                (self.now_iso(), row.id),
             )
 
     async def fail(self, row: OutboxRow, error: str) -> None:
         async with self._tx() as db:
             await db.execute(
                 "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ?, attempts = attempts + 1 WHERE id = ?",
-                (error, now_iso(), row.id),
+                (error, self.now_iso(), row.id),
             )
 
     async def note_attempt(self, row: OutboxRow, error: str) -> None:
@@ -563,7 +569,7 @@ class Repository:
         due_at: datetime | None,
         actor_id: int | None,
     ) -> Commitment:
-        now = now_iso()
+        now = self.now_iso()
         async with self._tx() as db:
             cursor = await db.execute(
                 "INSERT INTO commitments (partnership_id, number, owner_id, owner_name, city, chat_id, text, lang,"
@@ -596,7 +602,7 @@ class Repository:
     ) -> None:
         await db.execute(
             "INSERT INTO commitment_events (commitment_id, at, actor_id, action, detail) VALUES (?, ?, ?, ?, ?)",
-            (commitment_id, now_iso(), actor_id, action, detail),
+            (commitment_id, self.now_iso(), actor_id, action, detail),
         )
 
     async def commitment_by_id(self, commitment_id: int) -> Commitment | None:
@@ -624,7 +630,8 @@ class Repository:
         values = [_stamp(v) if isinstance(v, datetime) else v for v in changes.values()]
         async with self._tx() as db:
             await db.execute(
-                f"UPDATE commitments SET {columns}, updated_at = ? WHERE id = ?", (*values, now_iso(), commitment.id)
+                f"UPDATE commitments SET {columns}, updated_at = ? WHERE id = ?",
+                (*values, self.now_iso(), commitment.id),
             )
             await self._event(db, commitment.id, actor_id, action, detail)
         found = await self.commitment_by_id(commitment.id)
