@@ -35,11 +35,12 @@ from telegram.ext import (
 from bridgebot.adapters.polling import poll
 from bridgebot.adapters.telegram import ChatRateLimiter, TelegramChannel
 from bridgebot.config import Settings
-from bridgebot.handlers import commitments, onboarding, relay, tracking
+from bridgebot.handlers import commitments, followups, onboarding, relay, tracking
 from bridgebot.handlers import help as help_handlers
 from bridgebot.handlers.common import Services
 from bridgebot.i18n import Catalogs, catalogs
 from bridgebot.services.commitments import Commitments
+from bridgebot.services.followups import Followups
 from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Onboarding
 from bridgebot.services.outbox import Outbox
@@ -63,6 +64,9 @@ GROUP_COMMANDS = [
     "blocked",
     "reopen",
     "due",
+    "followup",
+    "followups",
+    "report",
     "glossary",
     "unsend",
 ]
@@ -109,6 +113,9 @@ def _add_handlers(application: Application) -> None:
         "reopen": commitments.reopen,
         "due": commitments.due,
         "role": commitments.role,
+        "followup": followups.followup,
+        "followups": followups.followups,
+        "report": followups.report,
     }
     # Commands answer new messages only: editing "/setup ..." must not run it again.
     for name, callback in commands.items():
@@ -174,12 +181,14 @@ async def serve(
     engine = Engine(settings.models_path, threads, settings.max_loaded_pairs, settings.max_decoding_length)
     ui = catalogs()
     relay_service = Relay(repo, engine, ui)
-    svc = Services(
-        settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo), Commitments(repo, engine, clock)
-    )
+    commitment_log = Commitments(repo, engine, clock)
+    nudges = Followups(repo, commitment_log, ui, clock)
+    svc = Services(settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo), commitment_log, nudges)
     application = build_application(settings, svc)
-    outbox = Outbox(repo, relay_service, TelegramChannel(application.bot), ui)
+    channel = TelegramChannel(application.bot)
+    outbox = Outbox(repo, relay_service, channel, ui)
     relay_service.wake = outbox.wake
+    nudges.channel = channel
     svc.outbox, svc.engine = outbox, engine
     try:
         async with application:
@@ -190,9 +199,13 @@ async def serve(
             await application.bot.delete_webhook()
             await application.start()
             log.info("bridgebot is running as @%s", application.bot.username)
+            # Nudges are planned in the database; this loop only waits for the next one (and sends
+            # those missed while the bot was down, once).
+            scheduler = asyncio.create_task(nudges.run(stop))
             if on_ready is not None:
                 on_ready(svc)
             await poll(application, repo, stop, settings.poll_timeout)
+            await scheduler
             await application.stop()
             await outbox.stop()
             await relay_service.close()

@@ -107,3 +107,75 @@ class Commitment:
 
     def overdue(self, now: datetime) -> bool:
         return self.status != "done" and self.due_at is not None and self.due_at < now
+
+
+@dataclass(frozen=True, slots=True)
+class Followup:
+    """A nudge a coordinator scheduled: about a commitment, a person or everyone; once or recurring."""
+
+    id: int
+    partnership_id: int
+    number: int  # shown as F<number>
+    target: str  # commitment | user | all
+    commitment_id: int | None
+    user_id: int | None
+    user_name: str | None
+    note: str
+    note_lang: str
+    at: datetime | None  # a one-off moment
+    rule: str | None  # a recurrence (schedule.Rule as JSON)
+    status: str  # active | finished | cancelled
+    chat_id: int
+    created_at: datetime
+    commitment_number: int | None = None  # the #number of `commitment_id`
+
+
+@dataclass(frozen=True, slots=True)
+class Nudge:
+    """One nudge to one group at one moment; `occurrence` makes planning it twice impossible."""
+
+    id: int
+    partnership_id: int
+    kind: str  # followup | reminder | overdue | digest | dormancy
+    followup_id: int | None
+    commitment_id: int | None
+    chat_id: int
+    occurrence: str
+    due_at: datetime
+    attempts: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedNudge:
+    """A nudge to store if it is not stored yet."""
+
+    kind: str
+    chat_id: int
+    occurrence: str
+    due_at: datetime
+    followup_id: int | None = None
+    commitment_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowupSettings:
+    """A partnership's automatic nudges; working hours hold them back, typed follow-ups are not."""
+
+    reminder_hours: int = 48  # 0: no reminder before a due date
+    overdue_notice: bool = True
+    digest_day: int | None = 0  # Monday; None: no weekly digest
+    digest_time: str = "09:00"
+    dormancy_days: int = 21  # 0: no alert
+    hours_start: str = "08:00"
+    hours_end: str = "20:00"
+    work_days: str = "0,1,2,3,4"  # Monday = 0
+
+
+@dataclass(frozen=True, slots=True)
+class CityActivity:
+    """One city's figures for /report."""
+
+    chat_id: int
+    city: str
+    messages: int
+    last_activity: datetime | None

@@ -3,32 +3,20 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from babel.dates import format_skeleton
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import MessageEntityType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bridgebot.domain import Commitment, Group
 from bridgebot.handlers.common import Services, actor, as_user, group_only, replies_refusals, reply, services
 from bridgebot.handlers.onboarding import resolve_person
 from bridgebot.services.commitments import FILTERS, Change
 from bridgebot.services.refusal import Refusal
+from bridgebot.services.texts import commitment_line, local_due
 
 PAGE = 8
 CALLBACK = "cm"
-
-
-def local_due(due: datetime | None, group: Group, svc: Services) -> str:
-    ui = svc.catalogs.ui_language(group.lang)
-    if due is None:
-        return svc.catalogs.t(ui, "commitment-no-due")
-    local = due.astimezone(ZoneInfo(group.tz))
-    # 24-hour times everywhere: partners read each other's messages across conventions.
-    return f"{format_skeleton('yMMMd', local, locale=ui)} {format_skeleton('Hm', local, locale=ui)}"
 
 
 def _command_text(update: Update) -> tuple[str, bool]:
@@ -56,7 +44,7 @@ async def announce(context: ContextTypes.DEFAULT_TYPE, change: Change, origin_ch
             owner=commitment.owner_name,
             city=commitment.city,
             text=await svc.commitments.text_in(commitment, group.lang),
-            due=local_due(commitment.due_at, group, svc),
+            due=local_due(svc.catalogs, commitment.due_at, group),
             reason=commitment.blocked_reason or "",
             actor=change.actor,
         )
@@ -111,27 +99,6 @@ reopen = _change_command("reopen")
 due = _change_command("due")
 
 
-def _line(svc: Services, group: Group, commitment: Commitment, text: str, now: datetime) -> str:
-    if commitment.status == "done":
-        state = svc.catalogs.t(group.lang, "commitment-state-done")
-    elif commitment.status == "blocked":
-        state = svc.catalogs.t(group.lang, "commitment-state-blocked", reason=commitment.blocked_reason or "")
-    elif commitment.overdue(now):
-        state = svc.catalogs.t(group.lang, "commitment-state-overdue")
-    else:
-        state = ""
-    return svc.catalogs.t(
-        group.lang,
-        "commitment-line",
-        id=commitment.number,
-        owner=commitment.owner_name,
-        city=commitment.city,
-        due=local_due(commitment.due_at, group, svc),
-        state=state,
-        text=text,
-    )
-
-
 async def _page(svc: Services, chat_id: int, which: str, page: int) -> tuple[str, InlineKeyboardMarkup | None]:
     group = await svc.repo.group(chat_id)
     owner = await svc.repo.user(int(which[1:])) if which.startswith("@") else None
@@ -142,7 +109,7 @@ async def _page(svc: Services, chat_id: int, which: str, page: int) -> tuple[str
     page = max(0, min(page, pages - 1))
     now = svc.commitments.clock()
     shown = items[page * PAGE : (page + 1) * PAGE]
-    lines = [_line(svc, group, c, await svc.commitments.text_in(c, group.lang), now) for c in shown]
+    lines = [commitment_line(svc.catalogs, group, c, await svc.commitments.text_in(c, group.lang), now) for c in shown]
     header = svc.catalogs.t(group.lang, "commitments-header", count=len(items), page=page + 1, pages=pages)
     buttons = []
     if page > 0:

@@ -17,6 +17,7 @@ from bridgebot.config import Settings
 from bridgebot.domain import User
 from bridgebot.i18n import Catalogs
 from bridgebot.services.commitments import Commitments
+from bridgebot.services.followups import Followups
 from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Actor, Onboarding
 from bridgebot.services.outbox import Outbox
@@ -38,6 +39,7 @@ class Services:
     relay: Relay
     glossary: Glossary
     commitments: Commitments
+    followups: Followups
     outbox: Outbox | None = None
     engine: Engine | None = None
 

@@ -7,7 +7,7 @@ stored; the bot's own words come from the catalogs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -45,6 +45,13 @@ class Commitments:
         self.repo = repo
         self.engine = engine
         self.clock = clock or (lambda: datetime.now(UTC))
+        # Told of every change once it is stored (the follow-ups plan and cancel their nudges).
+        self.listeners: list[Callable[[Change], Awaitable[None]]] = []
+
+    async def _changed(self, change: Change) -> Change:
+        for listener in self.listeners:
+            await listener(change)
+        return change
 
     async def _member_group(self, chat_id: int) -> Group:
         return await member_group(self.repo, chat_id)
@@ -80,7 +87,7 @@ class Commitments:
             due_at=due,
             actor_id=actor.user_id,
         )
-        return Change(commitment, "created", sender.display_name if sender else group.city)
+        return await self._changed(Change(commitment, "created", sender.display_name if sender else group.city))
 
     async def _editable(self, actor: Actor, chat_id: int, number_text: str) -> Commitment:
         group = await self._member_group(chat_id)
@@ -126,7 +133,7 @@ class Commitments:
             updated = await self.repo.update_commitment(
                 commitment, actor.user_id, "due", due.isoformat(timespec="seconds"), due_at=due
             )
-        return Change(updated, action, actor_name)
+        return await self._changed(Change(updated, action, actor_name))
 
     async def listing(self, chat_id: int, which: str, owner: User | None = None) -> list[Commitment]:
         group = await self._member_group(chat_id)

@@ -80,8 +80,12 @@ def _last_word(text: str, word: str) -> re.Match | None:
     return matches[-1] if matches else None
 
 
-def parse_due(phrase: str, lang: str, tz: str, now: datetime) -> datetime:
-    """The moment `phrase` means in the group's zone, in UTC; a bare day means the end of that day."""
+def parse_due(phrase: str, lang: str, tz: str, now: datetime, bare_day: time = time(23, 59)) -> datetime:
+    """The moment `phrase` means in the group's zone, in UTC.
+
+    A bare day means `bare_day` on that day: the end of it for a due date, the start of the working
+    day for a follow-up.
+    """
     zone = ZoneInfo(tz)
     local_now = now.astimezone(zone)
     cleaned = _ARTICLES.sub("", phrase.strip())
@@ -107,7 +111,7 @@ def parse_due(phrase: str, lang: str, tz: str, now: datetime) -> datetime:
         time(0, 0),
         local_now.time().replace(microsecond=0),
     ):
-        found = datetime.combine(found.astimezone(zone).date(), time(23, 59), zone)
+        found = datetime.combine(found.astimezone(zone).date(), bare_day, zone)
     if found <= now:
         raise Refusal("error-date-past", date=phrase)
     return found.astimezone(UTC)

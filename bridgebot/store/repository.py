@@ -16,12 +16,17 @@ from datetime import UTC, datetime
 import aiosqlite
 
 from bridgebot.domain import (
+    CityActivity,
     Commitment,
+    Followup,
+    FollowupSettings,
     GlossaryEntry,
     Group,
     JoinCode,
+    Nudge,
     OutboxRow,
     Partnership,
+    PlannedNudge,
     SourceMessage,
     User,
 )
@@ -37,6 +42,9 @@ _CHAT_COLUMNS = (
     ("copies", "target_chat_id"),
     ("outbox", "target_chat_id"),
     ("topics", "chat_id"),
+    ("commitments", "chat_id"),
+    ("followups", "chat_id"),
+    ("nudges", "chat_id"),
 )
 
 
@@ -97,6 +105,36 @@ def _commitment(row: aiosqlite.Row) -> Commitment:
         created_at=datetime.fromisoformat(row["created_at"]),
         done_at=_when(row["done_at"]),
     )
+
+
+def _followup(row: aiosqlite.Row) -> Followup:
+    return Followup(
+        id=row["id"],
+        partnership_id=row["partnership_id"],
+        number=row["number"],
+        target=row["target"],
+        commitment_id=row["commitment_id"],
+        user_id=row["user_id"],
+        user_name=row["user_name"],
+        note=row["note"],
+        note_lang=row["note_lang"],
+        at=_when(row["at"]),
+        rule=row["rule"],
+        status=row["status"],
+        chat_id=row["chat_id"],
+        created_at=datetime.fromisoformat(row["created_at"]),
+        commitment_number=row["commitment_number"],
+    )
+
+
+_FOLLOWUPS = (
+    "SELECT f.*, c.number AS commitment_number FROM followups f LEFT JOIN commitments c ON c.id = f.commitment_id"
+)
+_NUDGE_COLUMNS = "id, partnership_id, kind, followup_id, commitment_id, chat_id, occurrence, due_at, attempts"
+
+
+def _nudge(row: aiosqlite.Row) -> Nudge:
+    return Nudge(*row[:7], datetime.fromisoformat(row[7]), row[8])
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -262,6 +300,11 @@ class Repository:
         for name, lang in rows:
             found.setdefault(name, set()).add(lang)
         return found
+
+    async def active_partnerships(self) -> list[int]:
+        """Ids of the partnerships that have at least one member group."""
+        rows = await self._all("SELECT DISTINCT partnership_id FROM groups WHERE partnership_id IS NOT NULL")
+        return sorted(row[0] for row in rows)
 
     async def languages_in_use(self) -> list[str]:
         rows = await self._all("SELECT DISTINCT lang FROM groups WHERE partnership_id IS NOT NULL")
@@ -661,5 +704,245 @@ class Repository:
             " JOIN partnerships p ON p.id = c.partnership_id ORDER BY c.partnership_id, c.number",
             "commitment_events": "SELECT e.*, c.partnership_id, c.number FROM commitment_events e"
             " JOIN commitments c ON c.id = e.commitment_id ORDER BY e.id",
+            "followups": "SELECT * FROM followups ORDER BY partnership_id, number",
+            "nudges": "SELECT * FROM nudges ORDER BY id",
+            "followup_settings": "SELECT * FROM followup_settings ORDER BY partnership_id",
         }
         return {name: [dict(row) for row in await self._all(sql)] for name, sql in tables.items()}
+
+    # --- follow-ups and nudges ----------------------------------------------------------------------
+
+    async def followup_settings(self, partnership_id: int) -> FollowupSettings:
+        row = await self._one(
+            "SELECT reminder_hours, overdue_notice, digest_day, digest_time, dormancy_days, hours_start, hours_end,"
+            " work_days FROM followup_settings WHERE partnership_id = ?",
+            (partnership_id,),
+        )
+        if row is None:
+            return FollowupSettings()
+        return FollowupSettings(row[0], bool(row[1]), *row[2:])
+
+    async def save_followup_settings(self, partnership_id: int, settings: FollowupSettings) -> None:
+        values = asdict(settings)
+        columns = ", ".join(values)
+        async with self._tx() as db:
+            await db.execute(
+                f"INSERT OR REPLACE INTO followup_settings (partnership_id, {columns}) VALUES (?{', ?' * len(values)})",
+                (partnership_id, *values.values()),
+            )
+
+    async def add_followup(
+        self,
+        *,
+        partnership_id: int,
+        target: str,
+        commitment_id: int | None,
+        user: User | None,
+        note: str,
+        note_lang: str,
+        at: datetime | None,
+        rule: str | None,
+        chat_id: int,
+        created_by: int | None,
+        nudges: Callable[[int], Sequence[PlannedNudge]],
+    ) -> Followup:
+        """The follow-up and its first nudges in one transaction (`nudges` receives the new id)."""
+        async with self._tx() as db:
+            cursor = await db.execute(
+                "SELECT COALESCE(MAX(number), 0) + 1 FROM followups WHERE partnership_id = ?", (partnership_id,)
+            )
+            (number,) = await cursor.fetchone()
+            cursor = await db.execute(
+                "INSERT INTO followups (partnership_id, number, target, commitment_id, user_id, user_name, note,"
+                " note_lang, at, rule, chat_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    partnership_id,
+                    number,
+                    target,
+                    commitment_id,
+                    user.id if user else None,
+                    user.handle if user else None,
+                    note,
+                    note_lang,
+                    _stamp(at),
+                    rule,
+                    chat_id,
+                    created_by,
+                    self.now_iso(),
+                ),
+            )
+            followup_id = cursor.lastrowid
+            await self._insert_nudges(db, partnership_id, nudges(followup_id))
+            cursor = await db.execute(f"{_FOLLOWUPS} WHERE f.id = ?", (followup_id,))
+            return _followup(await cursor.fetchone())
+
+    async def followup(self, partnership_id: int, number: int) -> Followup | None:
+        row = await self._one(f"{_FOLLOWUPS} WHERE f.partnership_id = ? AND f.number = ?", (partnership_id, number))
+        return _followup(row) if row else None
+
+    async def followup_by_id(self, followup_id: int) -> Followup | None:
+        row = await self._one(f"{_FOLLOWUPS} WHERE f.id = ?", (followup_id,))
+        return _followup(row) if row else None
+
+    async def active_followups(self, partnership_id: int | None = None) -> list[Followup]:
+        sql = f"{_FOLLOWUPS} WHERE f.status = 'active'"
+        params: tuple = ()
+        if partnership_id is not None:
+            sql += " AND f.partnership_id = ?"
+            params = (partnership_id,)
+        return [_followup(row) for row in await self._all(sql + " ORDER BY f.partnership_id, f.number", params)]
+
+    async def end_followup(self, followup_id: int, status: str) -> None:
+        """Finish or cancel a follow-up and every nudge of it still waiting, as one change."""
+        async with self._tx() as db:
+            await db.execute("UPDATE followups SET status = ? WHERE id = ?", (status, followup_id))
+            await db.execute(
+                "UPDATE nudges SET state = 'cancelled' WHERE followup_id = ? AND state = 'pending'", (followup_id,)
+            )
+
+    async def end_commitment_nudges(self, commitment_id: int) -> None:
+        """A commitment done: its follow-ups end and its reminders, notices and nudges are cancelled."""
+        async with self._tx() as db:
+            await db.execute(
+                "UPDATE followups SET status = 'finished' WHERE commitment_id = ? AND status = 'active'",
+                (commitment_id,),
+            )
+            await db.execute(
+                "UPDATE nudges SET state = 'cancelled' WHERE commitment_id = ? AND state = 'pending'"
+                " OR followup_id IN (SELECT id FROM followups WHERE commitment_id = ?) AND state = 'pending'",
+                (commitment_id, commitment_id),
+            )
+
+    async def followup_text(self, followup_id: int, lang: str) -> str | None:
+        row = await self._one(
+            "SELECT text FROM followup_translations WHERE followup_id = ? AND lang = ?", (followup_id, lang)
+        )
+        return row[0] if row else None
+
+    async def save_followup_text(self, followup_id: int, lang: str, text: str) -> None:
+        async with self._tx() as db:
+            await db.execute(
+                "INSERT OR REPLACE INTO followup_translations (followup_id, lang, text) VALUES (?, ?, ?)",
+                (followup_id, lang, text),
+            )
+
+    @staticmethod
+    async def _insert_nudges(db: aiosqlite.Connection, partnership_id: int, planned: Iterable[PlannedNudge]) -> None:
+        await db.executemany(
+            "INSERT OR IGNORE INTO nudges (partnership_id, kind, followup_id, commitment_id, chat_id, occurrence,"
+            " due_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (partnership_id, n.kind, n.followup_id, n.commitment_id, n.chat_id, n.occurrence, _stamp(n.due_at))
+                for n in planned
+            ],
+        )
+
+    async def plan_nudges(
+        self,
+        partnership_id: int,
+        wanted: Sequence[PlannedNudge],
+        new: Sequence[PlannedNudge],
+        kinds: Sequence[str],
+    ) -> None:
+        """Store the `new` nudges and cancel waiting ones of `kinds` that are not `wanted` any more.
+
+        A nudge already sent, cancelled or skipped keeps its row, so the same occurrence is never
+        planned again.
+        """
+        keep = {(n.kind, n.chat_id, n.occurrence) for n in wanted}
+        async with self._tx() as db:
+            cursor = await db.execute(
+                f"SELECT id, kind, chat_id, occurrence FROM nudges WHERE partnership_id = ? AND state = 'pending'"
+                f" AND kind IN ({', '.join('?' * len(kinds))})",
+                (partnership_id, *kinds),
+            )
+            stale = [(row[0],) for row in await cursor.fetchall() if tuple(row[1:]) not in keep]
+            await db.executemany("UPDATE nudges SET state = 'cancelled' WHERE id = ?", stale)
+            await self._insert_nudges(db, partnership_id, new)
+
+    async def add_nudges(self, partnership_id: int, planned: Sequence[PlannedNudge]) -> None:
+        async with self._tx() as db:
+            await self._insert_nudges(db, partnership_id, planned)
+
+    async def due_nudges(self, now: datetime) -> list[Nudge]:
+        stamp = _stamp(now)
+        return [
+            _nudge(row)
+            for row in await self._all(
+                f"SELECT {_NUDGE_COLUMNS} FROM nudges WHERE state = 'pending' AND due_at <= ?"
+                " AND (not_before IS NULL OR not_before <= ?) ORDER BY due_at, id",
+                (stamp, stamp),
+            )
+        ]
+
+    async def next_nudge_at(self) -> datetime | None:
+        row = await self._one(
+            "SELECT MIN(MAX(due_at, COALESCE(not_before, due_at))) FROM nudges WHERE state = 'pending'"
+        )
+        return _when(row[0]) if row else None
+
+    async def pending_nudges(self, partnership_id: int) -> list[Nudge]:
+        return [
+            _nudge(row)
+            for row in await self._all(
+                f"SELECT {_NUDGE_COLUMNS} FROM nudges WHERE partnership_id = ? AND state = 'pending'"
+                " ORDER BY due_at, id",
+                (partnership_id,),
+            )
+        ]
+
+    async def nudge_sent(
+        self, nudge: Nudge, message_ids: Sequence[int], late: bool, following: Sequence[PlannedNudge] = ()
+    ) -> None:
+        """Marked sent with its message ids, and the next occurrence planned, in one transaction."""
+        async with self._tx() as db:
+            await db.execute(
+                "UPDATE nudges SET state = 'sent', message_ids = ?, sent_at = ?, late = ?, attempts = attempts + 1"
+                " WHERE id = ?",
+                (json.dumps(list(message_ids)), self.now_iso(), int(late), nudge.id),
+            )
+            await self._insert_nudges(db, nudge.partnership_id, following)
+
+    async def nudge_closed(self, nudge: Nudge, state: str, reason: str | None = None) -> None:
+        """Not to be sent: `skipped` (nothing to say), `cancelled` (obsolete) or `failed` (undeliverable)."""
+        async with self._tx() as db:
+            await db.execute("UPDATE nudges SET state = ?, last_error = ? WHERE id = ?", (state, reason, nudge.id))
+
+    async def nudge_deferred(self, nudge: Nudge, not_before: datetime, error: str) -> None:
+        async with self._tx() as db:
+            await db.execute(
+                "UPDATE nudges SET not_before = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?",
+                (_stamp(not_before), error, nudge.id),
+            )
+
+    async def sent_nudges(self, partnership_id: int) -> list[tuple[Nudge, bool, datetime]]:
+        """(nudge, late, sent at) of every nudge delivered in the partnership, oldest first."""
+        rows = await self._all(
+            f"SELECT {_NUDGE_COLUMNS}, late, sent_at FROM nudges WHERE partnership_id = ? AND state = 'sent'"
+            " ORDER BY sent_at, id",
+            (partnership_id,),
+        )
+        return [(_nudge(row), bool(row[9]), datetime.fromisoformat(row[10])) for row in rows]
+
+    async def last_activity(self, partnership_id: int) -> datetime | None:
+        """The latest message or commitment change in the partnership."""
+        row = await self._one(
+            "SELECT MAX(at) FROM (SELECT MAX(created_at) AS at FROM source_messages WHERE partnership_id = ?"
+            " UNION ALL SELECT MAX(e.at) FROM commitment_events e JOIN commitments c ON c.id = e.commitment_id"
+            " WHERE c.partnership_id = ?)",
+            (partnership_id, partnership_id),
+        )
+        return _when(row[0]) if row else None
+
+    async def city_activity(self, partnership_id: int, since: datetime) -> list[CityActivity]:
+        """Per member group: messages posted since `since`, and its latest message or commitment."""
+        rows = await self._all(
+            "SELECT g.chat_id, g.city,"
+            " (SELECT COUNT(*) FROM source_messages s WHERE s.chat_id = g.chat_id AND s.partnership_id = ?"
+            "  AND s.created_at >= ?),"
+            " MAX(COALESCE((SELECT MAX(created_at) FROM source_messages s WHERE s.chat_id = g.chat_id), ''),"
+            "     COALESCE((SELECT MAX(created_at) FROM commitments c WHERE c.chat_id = g.chat_id), ''))"
+            " FROM groups g WHERE g.partnership_id = ? ORDER BY g.joined_at, g.chat_id",
+            (partnership_id, _stamp(since), partnership_id),
+        )
+        return [CityActivity(row[0], row[1], row[2], _when(row[3] or None)) for row in rows]

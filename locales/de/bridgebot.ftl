@@ -28,6 +28,9 @@ help =
     /commit <was> bis <Datum> — eine Zusage eintragen (als Antwort: mit dem Text dieser Nachricht)
     /commitments [all | done | overdue | @person] — die Zusagen der Partnerschaft
     /done, /blocked, /reopen, /due <Nr> — eine Zusage ändern
+    /followup <#Nr | @Person | all> <wann> [Notiz] — eine Erinnerung planen (Koordination), z. B. /followup #7 Freitag 10:00, /followup all jeden Montag 09:00
+    /followups — geplante und automatische Erinnerungen; /followup cancel <F-Nr>
+    /report — Zustand der Partnerschaft: Aktivität und Zusagen, mit Diagramm
     /glossary — Namen und Abkürzungen, die die Übersetzung unverändert lässt
     /unsend — auf die eigene Nachricht antworten, um ihre Kopien zu löschen
     /help — dieser Text
@@ -166,3 +169,90 @@ error-commit-owner = Wer übernimmt diese Zusage? Verwende /commit @person <was>
 error-commit-too-long = Das ist zu lang für eine Zusage: höchstens { $max } Zeichen.
 error-date-unreadable = Das Datum „{ $date }“ kann ich nicht lesen. Versuche z. B. 2026-12-04, Freitag, morgen oder in 2 Wochen.
 error-date-past = „{ $date }“ liegt in der Vergangenheit. Bitte gib ein Datum in der Zukunft an.
+
+## Follow-ups
+cmd-followup = Erinnerung planen: /followup <#Nr | @Person | all> <wann> [Notiz]
+cmd-followups = Geplante Erinnerungen der Partnerschaft
+cmd-report = Zustand der Partnerschaft: Aktivität und Zusagen
+usage-followup = So geht's: /followup <#Nr | @Person | all> <wann> [Notiz], z. B. /followup #7 Freitag 10:00 bitte die Agenda schicken, oder /followup all jeden Montag 09:00. Absagen mit /followup cancel <F-Nr>; automatische Erinnerungen zeigt /followup settings.
+usage-followup-settings = So geht's: /followup settings <reminder | overdue | digest | dormancy | hours | days> <Wert>, z. B. /followup settings reminder 3d, /followup settings digest off, /followup settings hours 09:00-18:00, /followup settings days mon-fri
+followup-scheduled =
+    ⏰ Erinnerung F{ $id } geplant — { $what }, { $when }.
+    { $times }
+followup-time-line = • { $city }: { $time }
+followup-outside-hours = { " " }⚠️ dort außerhalb der Arbeitszeit
+followup-once = am { $time }
+followup-target-commitment = Zusage #{ $id }
+followup-target-user = { $person }
+followup-target-all = alle
+followup-cancelled = 🗑 Erinnerung F{ $id } abgesagt.
+followups-header = Geplante Erinnerungen ({ $count }):
+followups-line =
+    F{ $id } · { $what } · { $when } · Notiz: { $note }
+      nächste: { $next }
+followups-next-item = { $city } { $time }
+followups-empty = Keine Erinnerungen geplant. Planen mit /followup <#Nr | @Person | all> <wann>.
+followup-settings =
+    Automatische Erinnerungen (innerhalb der Arbeitszeit der jeweiligen Stadt):
+    • Erinnerung vor einer Frist: { $reminder }
+    • Hinweis bei überfälligen Zusagen: { $overdue }
+    • Wochenübersicht: { $digest }
+    • Hinweis, wenn die Partnerschaft still ist seit: { $dormancy }
+    • Arbeitszeit: { $hours }, { $days }
+    Die Koordination ändert sie mit /followup settings <Name> <Wert>.
+followup-settings-saved = ✅ Gespeichert.
+setting-off = aus
+setting-on = an
+setting-hours = { $hours ->
+        [one] { $hours } Stunde
+       *[other] { $hours } Stunden
+    }
+setting-days = { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tagen
+    }
+rule-day = { $interval ->
+        [one] täglich
+       *[other] alle { $interval } Tage
+    } um { $time }
+rule-week = { $interval ->
+        [one] jeden { $weekday }
+       *[other] alle { $interval } Wochen am { $weekday }
+    } um { $time }
+rule-month = { $interval ->
+        [one] jeden Monat
+       *[other] alle { $interval } Monate
+    } am { $day }. um { $time }
+error-when-unreadable = Die Zeitangabe „{ $when }“ verstehe ich nicht. Zum Beispiel: in 3d, morgen 10:00, 2026-12-01 09:30, Freitag 15:00 oder jeden Montag 09:00.
+error-followup-id = „{ $id }“ ist keine Erinnerungsnummer. Verwenden Sie die Nummer in der Form F3.
+error-followup-unknown = In dieser Partnerschaft gibt es keine geplante Erinnerung F{ $id }.
+error-followup-commitment-done = #{ $id } ist bereits erledigt: Es gibt nichts nachzufassen.
+error-setting-unknown = Die Einstellung „{ $key }“ gibt es nicht. Möglich sind reminder, overdue, digest, dormancy, hours und days.
+error-setting-value = „{ $value }“ passt nicht zu { $key }. Beispiele: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
+
+## Nudges
+nudge-followup-commitment = ⏰ Nachfassen zu #{ $id }: { $owner } ({ $city }) — { $text } — fällig { $due }
+nudge-followup-person = ⏰ Erinnerung für { $person }
+nudge-followup-all = ⏰ Erinnerung an alle in „{ $name }“
+nudge-none-open = Keine offenen Zusagen.
+nudge-more = … und { $count } weitere (/commitments)
+nudge-note = 📝 { $note }
+nudge-late = (Verspätet gesendet: geplant für { $time }, als der Bot offline war.)
+nudge-reminder = ⏳ Erinnerung: #{ $id } ist fällig { $due } — { $owner } ({ $city }): { $text }
+nudge-overdue = ⚠️ #{ $id } ist überfällig seit { $due } — { $owner } ({ $city }): { $text }. Erledigt? /done { $id } · Neue Frist? /due { $id } <Datum>
+nudge-digest = 📋 Wochenübersicht von „{ $name }“: { $open } offen, { $overdue } überfällig
+nudge-dormancy = 💤 In „{ $name }“ ist es seit { $days } Tagen still (letzte Aktivität { $since }). Ein kurzes Update hält die Zusammenarbeit lebendig: Was gibt es Neues bei Ihnen?
+
+## Report
+report-header = 📊 „{ $name }“ — Zustand der Partnerschaft, letzte { $days } Tage (Stand { $date })
+report-city = • { $city }: { $messages } Nachrichten · Zusagen: { $made } gegeben, { $done } erledigt ({ $ontime } pünktlich), { $overdue } überfällig · zuletzt aktiv { $last }
+report-never = nie
+report-median = Median bis zur Erledigung: { $days } Tage
+report-median-none = Noch keine Zusage erledigt.
+report-chart-caption = 📊 „{ $name }“ auf einen Blick
+report-chart-messages = Nachrichten, letzte { $days } Tage
+report-chart-commitments = Zusagen
+report-chart-made = gegeben
+report-chart-done = erledigt
+report-chart-ontime = pünktlich
+report-chart-overdue = überfällig

@@ -28,6 +28,9 @@ help =
     /commit <what> by <date> — log a commitment (reply to a message to take its text)
     /commitments [all | done | overdue | @user] — the partnership's commitments
     /done, /blocked, /reopen, /due <id> — update a commitment
+    /followup <#id | @user | all> <when> [note] — schedule a nudge (coordinators), e.g. /followup #7 friday 10:00, /followup all every monday 09:00
+    /followups — scheduled nudges and the automatic ones; /followup cancel <F-id>
+    /report — partnership health: activity and commitments, with a chart
     /glossary — names and acronyms translation keeps unchanged
     /unsend — reply to your message to delete its copies
     /help — this text
@@ -166,3 +169,90 @@ error-commit-owner = Who makes this commitment? Use /commit @user <what>.
 error-commit-too-long = That is too long for a commitment: at most { $max } characters.
 error-date-unreadable = I could not read the date “{ $date }”. Try e.g. 2026-12-04, friday, tomorrow or in 2 weeks.
 error-date-past = “{ $date }” is in the past. Please give a future date.
+
+## Follow-ups
+cmd-followup = Schedule a nudge: /followup <#id | @user | all> <when> [note]
+cmd-followups = Scheduled nudges of the partnership
+cmd-report = Partnership health: activity and commitments
+usage-followup = Usage: /followup <#id | @user | all> <when> [note], e.g. /followup #7 friday 10:00 please send the agenda, or /followup all every monday 09:00. Cancel with /followup cancel <F-id>; see the automatic nudges with /followup settings.
+usage-followup-settings = Usage: /followup settings <reminder | overdue | digest | dormancy | hours | days> <value>, e.g. /followup settings reminder 3d, /followup settings digest off, /followup settings hours 09:00-18:00, /followup settings days mon-fri
+followup-scheduled =
+    ⏰ Follow-up F{ $id } scheduled — { $what }, { $when }.
+    { $times }
+followup-time-line = • { $city }: { $time }
+followup-outside-hours = { " " }⚠️ outside working hours there
+followup-once = on { $time }
+followup-target-commitment = commitment #{ $id }
+followup-target-user = { $person }
+followup-target-all = everyone
+followup-cancelled = 🗑 Follow-up F{ $id } cancelled.
+followups-header = Scheduled follow-ups ({ $count }):
+followups-line =
+    F{ $id } · { $what } · { $when } · note: { $note }
+      next: { $next }
+followups-next-item = { $city } { $time }
+followups-empty = No follow-ups scheduled. Schedule one with /followup <#id | @user | all> <when>.
+followup-settings =
+    Automatic nudges (working hours apply, local to each city):
+    • reminder before a due date: { $reminder }
+    • notice when a commitment is overdue: { $overdue }
+    • weekly digest: { $digest }
+    • alert when the partnership is quiet for: { $dormancy }
+    • working hours: { $hours }, { $days }
+    Coordinators change them with /followup settings <name> <value>.
+followup-settings-saved = ✅ Saved.
+setting-off = off
+setting-on = on
+setting-hours = { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }
+setting-days = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+rule-day = { $interval ->
+        [one] every day
+       *[other] every { $interval } days
+    } at { $time }
+rule-week = { $interval ->
+        [one] every { $weekday }
+       *[other] every { $interval } weeks on { $weekday }
+    } at { $time }
+rule-month = { $interval ->
+        [one] every month
+       *[other] every { $interval } months
+    } on day { $day } at { $time }
+error-when-unreadable = I could not read the time “{ $when }”. Try e.g. in 3d, tomorrow 10:00, 2026-12-01 09:30, friday 15:00 or every monday 09:00.
+error-followup-id = “{ $id }” is not a follow-up number. Use the number shown as F3.
+error-followup-unknown = There is no scheduled follow-up F{ $id } in this partnership.
+error-followup-commitment-done = #{ $id } is already done: there is nothing to follow up.
+error-setting-unknown = There is no setting “{ $key }”. Use reminder, overdue, digest, dormancy, hours or days.
+error-setting-value = “{ $value }” does not work for { $key }. Examples: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
+
+## Nudges
+nudge-followup-commitment = ⏰ Follow-up on #{ $id }: { $owner } ({ $city }) — { $text } — due { $due }
+nudge-followup-person = ⏰ Follow-up for { $person }
+nudge-followup-all = ⏰ Follow-up for everyone in “{ $name }”
+nudge-none-open = No open commitments.
+nudge-more = … and { $count } more (/commitments)
+nudge-note = 📝 { $note }
+nudge-late = (Sent late: it was planned for { $time }, while the bot was offline.)
+nudge-reminder = ⏳ Reminder: #{ $id } is due { $due } — { $owner } ({ $city }): { $text }
+nudge-overdue = ⚠️ #{ $id } is overdue since { $due } — { $owner } ({ $city }): { $text }. Done? /done { $id } · New date? /due { $id } <date>
+nudge-digest = 📋 Weekly digest of “{ $name }”: { $open } open, { $overdue } overdue
+nudge-dormancy = 💤 “{ $name }” has been quiet for { $days } days (last activity { $since }). A short update keeps the cooperation going: what is new on your side?
+
+## Report
+report-header = 📊 “{ $name }” — partnership health, last { $days } days (as of { $date })
+report-city = • { $city }: { $messages } messages · commitments: { $made } made, { $done } done ({ $ontime } on time), { $overdue } overdue · last activity { $last }
+report-never = never
+report-median = Median time to done: { $days } days
+report-median-none = No commitment is done yet.
+report-chart-caption = 📊 “{ $name }” at a glance
+report-chart-messages = Messages, last { $days } days
+report-chart-commitments = Commitments
+report-chart-made = made
+report-chart-done = done
+report-chart-ontime = on time
+report-chart-overdue = overdue

@@ -28,6 +28,9 @@ help =
     /commit <内容> <日期>之前 — 记录一项承诺（回复某条消息时取其文字）
     /commitments [all | done | overdue | @用户] — 伙伴关系的承诺
     /done、/blocked、/reopen、/due <编号> — 更新一项承诺
+    /followup <#编号 | @用户 | all> <时间> [备注] — 安排提醒（协调员），例如 /followup #7 周五 10:00、/followup all 每周一 09:00
+    /followups — 已安排的提醒和自动提醒；/followup cancel <F编号>
+    /report — 合作健康状况：活跃度与承诺，附图表
     /glossary — 翻译时保持不变的名称和缩写
     /unsend — 回复自己的消息以删除其副本
     /help — 本说明
@@ -145,3 +148,84 @@ error-commit-owner = 这项承诺由谁负责？请使用 /commit @用户 <内�
 error-commit-too-long = 承诺内容太长：最多 { $max } 个字符。
 error-date-unreadable = 我无法识别日期“{ $date }”。可以试试 2026-12-04、周五、明天或两周后。
 error-date-past = “{ $date }”已经过去了。请给出一个将来的日期。
+
+## Follow-ups
+cmd-followup = 安排提醒：/followup <#编号 | @用户 | all> <时间> [备注]
+cmd-followups = 本合作已安排的提醒
+cmd-report = 合作健康状况：活跃度与承诺
+usage-followup = 用法：/followup <#编号 | @用户 | all> <时间> [备注]，例如 /followup #7 周五 10:00 请发送议程，或 /followup all 每周一 09:00。取消：/followup cancel <F编号>；查看自动提醒：/followup settings。
+usage-followup-settings = 用法：/followup settings <reminder | overdue | digest | dormancy | hours | days> <值>，例如 /followup settings reminder 3d、/followup settings digest off、/followup settings hours 09:00-18:00、/followup settings days mon-fri
+followup-scheduled =
+    ⏰ 已安排提醒 F{ $id } — { $what }，{ $when }。
+    { $times }
+followup-time-line = • { $city }：{ $time }
+followup-outside-hours = { " " }⚠️ 当地非工作时间
+followup-once = 于 { $time }
+followup-target-commitment = 承诺 #{ $id }
+followup-target-user = { $person }
+followup-target-all = 所有人
+followup-cancelled = 🗑 提醒 F{ $id } 已取消。
+followups-header = 已安排的提醒（{ $count }）：
+followups-line =
+    F{ $id } · { $what } · { $when } · 备注：{ $note }
+      下次：{ $next }
+followups-next-item = { $city } { $time }
+followups-empty = 尚未安排提醒。使用 /followup <#编号 | @用户 | all> <时间> 安排。
+followup-settings =
+    自动提醒（按各城市当地工作时间发送）：
+    • 截止日期前提醒：{ $reminder }
+    • 承诺逾期通知：{ $overdue }
+    • 每周摘要：{ $digest }
+    • 合作沉寂提醒：{ $dormancy }
+    • 工作时间：{ $hours }，{ $days }
+    协调员可用 /followup settings <名称> <值> 修改。
+followup-settings-saved = ✅ 已保存。
+setting-off = 关闭
+setting-on = 开启
+setting-hours = { $hours } 小时
+setting-days = { $days } 天
+rule-day = { $interval ->
+        [one] 每天
+       *[other] 每 { $interval } 天
+    } { $time }
+rule-week = { $interval ->
+        [one] 每{ $weekday }
+       *[other] 每 { $interval } 周的{ $weekday }
+    } { $time }
+rule-month = { $interval ->
+        [one] 每月
+       *[other] 每 { $interval } 个月
+    } { $day } 日 { $time }
+error-when-unreadable = 无法识别时间“{ $when }”。可以试试：in 3d、明天 10:00、2026-12-01 09:30、周五 15:00 或 每周一 09:00。
+error-followup-id = “{ $id }”不是提醒编号。请使用 F3 这样的编号。
+error-followup-unknown = 本合作中没有已安排的提醒 F{ $id }。
+error-followup-commitment-done = #{ $id } 已完成，无需跟进。
+error-setting-unknown = 没有“{ $key }”这项设置。可用：reminder、overdue、digest、dormancy、hours、days。
+error-setting-value = “{ $value }”不适用于 { $key }。示例：reminder 2d、overdue off、digest monday 09:00、dormancy 21d、hours 08:00-20:00、days mon-fri。
+
+## Nudges
+nudge-followup-commitment = ⏰ 跟进 #{ $id }：{ $owner }（{ $city }）— { $text } — 截止 { $due }
+nudge-followup-person = ⏰ 给 { $person } 的提醒
+nudge-followup-all = ⏰ 给“{ $name }”全体成员的提醒
+nudge-none-open = 没有未完成的承诺。
+nudge-more = …… 另有 { $count } 项（/commitments）
+nudge-note = 📝 { $note }
+nudge-late = （延迟发送：原定于 { $time }，当时机器人离线。）
+nudge-reminder = ⏳ 提醒：#{ $id } 将于 { $due } 到期 — { $owner }（{ $city }）：{ $text }
+nudge-overdue = ⚠️ #{ $id } 已于 { $due } 逾期 — { $owner }（{ $city }）：{ $text }。已完成？/done { $id } · 新日期？/due { $id } <日期>
+nudge-digest = 📋 “{ $name }”每周摘要：{ $open } 项未完成，{ $overdue } 项逾期
+nudge-dormancy = 💤 “{ $name }”已经 { $days } 天没有动静了（最后活动：{ $since }）。简短的近况更新能让合作保持活力：你们那边有什么新进展？
+
+## Report
+report-header = 📊 “{ $name }”— 合作健康状况，最近 { $days } 天（截至 { $date }）
+report-city = • { $city }：{ $messages } 条消息 · 承诺：{ $made } 项提出，{ $done } 项完成（{ $ontime } 项按时），{ $overdue } 项逾期 · 最后活动 { $last }
+report-never = 从未
+report-median = 完成所需时间中位数：{ $days } 天
+report-median-none = 尚无已完成的承诺。
+report-chart-caption = 📊 “{ $name }”一览
+report-chart-messages = 消息数（最近 { $days } 天）
+report-chart-commitments = 承诺
+report-chart-made = 提出
+report-chart-done = 完成
+report-chart-ontime = 按时
+report-chart-overdue = 逾期

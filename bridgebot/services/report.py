@@ -1,0 +1,144 @@
+"""/report: a partnership's health as figures per city, a short text and a chart people can glance at.
+
+The chart is drawn headless with matplotlib (Agg) and only imported when a report is asked for, so
+the bot's start and memory do not pay for it.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import warnings
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bridgebot.domain import Group
+from bridgebot.i18n import Catalogs
+from bridgebot.services.onboarding import member_group
+from bridgebot.services.texts import local_time
+from bridgebot.store.repository import Repository
+
+WINDOW_DAYS = 30
+_CJK_FONTS = ("Noto Sans CJK", "Noto Sans SC", "Noto Sans JP", "WenQuanYi", "Droid Sans Fallback", "Source Han")
+
+
+@dataclass(frozen=True, slots=True)
+class CityFigures:
+    city: str
+    messages: int  # posted in the last WINDOW_DAYS days
+    made: int
+    done: int
+    on_time: int
+    overdue: int
+    last_activity: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    name: str
+    until: datetime
+    cities: list[CityFigures]
+    median_days_to_done: float | None
+
+
+async def build_report(repo: Repository, chat_id: int, now: datetime) -> tuple[Group, Report]:
+    group = await member_group(repo, chat_id)
+    partnership = await repo.partnership(group.partnership_id)
+    activity = await repo.city_activity(group.partnership_id, now - timedelta(days=WINDOW_DAYS))
+    commitments = await repo.commitments(group.partnership_id)
+    cities = []
+    for city in activity:
+        mine = [c for c in commitments if c.chat_id == city.chat_id]
+        done = [c for c in mine if c.status == "done"]
+        cities.append(
+            CityFigures(
+                city=city.city,
+                messages=city.messages,
+                made=len(mine),
+                done=len(done),
+                on_time=sum(1 for c in done if c.due_at is None or (c.done_at and c.done_at <= c.due_at)),
+                overdue=sum(1 for c in mine if c.overdue(now)),
+                last_activity=city.last_activity,
+            )
+        )
+    durations = [(c.done_at - c.created_at).total_seconds() / 86400 for c in commitments if c.done_at]
+    median = statistics.median(durations) if durations else None
+    return group, Report(partnership.name if partnership else "", now, cities, median)
+
+
+def report_text(catalogs: Catalogs, report: Report, group: Group) -> str:
+    ui = catalogs.ui_language(group.lang)
+    lines = [
+        catalogs.t(
+            group.lang, "report-header", name=report.name, days=WINDOW_DAYS, date=local_time(report.until, group.tz, ui)
+        )
+    ]
+    for city in report.cities:
+        last = (
+            local_time(city.last_activity, group.tz, ui)
+            if city.last_activity
+            else catalogs.t(group.lang, "report-never")
+        )
+        lines.append(
+            catalogs.t(
+                group.lang,
+                "report-city",
+                city=city.city,
+                messages=city.messages,
+                made=city.made,
+                done=city.done,
+                ontime=city.on_time,
+                overdue=city.overdue,
+                last=last,
+            )
+        )
+    if report.median_days_to_done is None:
+        lines.append(catalogs.t(group.lang, "report-median-none"))
+    else:
+        lines.append(catalogs.t(group.lang, "report-median", days=f"{report.median_days_to_done:.1f}"))
+    return "\n".join(lines)
+
+
+def report_chart(catalogs: Catalogs, report: Report, group: Group) -> bytes:
+    """A PNG: messages per city, and commitments made / done / on time / overdue per city."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager
+    from matplotlib import pyplot as plt
+
+    lang = group.lang
+    if lang in ("zh", "zt", "ja") and not any(
+        any(name in font.name for name in _CJK_FONTS) for font in font_manager.fontManager.ttflist
+    ):
+        lang = "en"  # no font for the labels on this server: English beats empty boxes
+    cities = [city.city for city in report.cities]
+    series = [
+        ("report-chart-made", [c.made for c in report.cities], "#4C72B0"),
+        ("report-chart-done", [c.done for c in report.cities], "#55A868"),
+        ("report-chart-ontime", [c.on_time for c in report.cities], "#8172B2"),
+        ("report-chart-overdue", [c.overdue for c in report.cities], "#C44E52"),
+    ]
+    figure, (messages, commitments) = plt.subplots(1, 2, figsize=(10, 4), dpi=100)
+    try:
+        figure.suptitle(report.name)
+        messages.bar(cities, [c.messages for c in report.cities], color="#4C72B0")
+        messages.set_title(catalogs.t(lang, "report-chart-messages", days=WINDOW_DAYS))
+        width = 0.8 / len(series)
+        for index, (key, values, colour) in enumerate(series):
+            positions = [x + (index - (len(series) - 1) / 2) * width for x in range(len(cities))]
+            commitments.bar(positions, values, width, label=catalogs.t(lang, key), color=colour)
+        commitments.set_xticks(range(len(cities)), cities)
+        commitments.set_title(catalogs.t(lang, "report-chart-commitments"))
+        commitments.legend()
+        for axes in (messages, commitments):
+            axes.yaxis.get_major_locator().set_params(integer=True)
+            axes.spines[["top", "right"]].set_visible(False)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # a glyph missing from the font
+            figure.savefig(buffer, format="png")
+        return buffer.getvalue()
+    finally:
+        plt.close(figure)
