@@ -210,12 +210,12 @@ class Followups:
             raise Refusal("error-coordinator-only")
         key = key.lower()
         if key not in SETTING_KEYS:
-            raise Refusal("error-setting-unknown", key=key)
+            raise Refusal("error-setting-unknown", setting=key)
         current = await self.repo.followup_settings(group.partnership_id)
         try:
             updated = _apply_setting(current, key, value.strip(), group.lang)
         except ValueError as error:
-            raise Refusal("error-setting-value", key=key, value=value) from error
+            raise Refusal("error-setting-value", setting=key, value=value) from error
         await self.repo.save_followup_settings(group.partnership_id, updated)
         await self.plan(group.partnership_id)
         return updated

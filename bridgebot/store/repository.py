@@ -942,7 +942,7 @@ class Repository:
             "  AND s.created_at >= ?),"
             " MAX(COALESCE((SELECT MAX(created_at) FROM source_messages s WHERE s.chat_id = g.chat_id), ''),"
             "     COALESCE((SELECT MAX(created_at) FROM commitments c WHERE c.chat_id = g.chat_id), ''))"
-            " FROM groups g WHERE g.partnership_id = ? ORDER BY g.joined_at, g.chat_id",
+            " FROM groups g WHERE g.partnership_id = ? ORDER BY g.city COLLATE NOCASE, g.chat_id",
             (partnership_id, _stamp(since), partnership_id),
         )
         return [CityActivity(row[0], row[1], row[2], _when(row[3] or None)) for row in rows]

@@ -227,8 +227,8 @@ error-when-unreadable = Die Zeitangabe „{ $when }“ verstehe ich nicht. Zum B
 error-followup-id = „{ $id }“ ist keine Erinnerungsnummer. Verwenden Sie die Nummer in der Form F3.
 error-followup-unknown = In dieser Partnerschaft gibt es keine geplante Erinnerung F{ $id }.
 error-followup-commitment-done = #{ $id } ist bereits erledigt: Es gibt nichts nachzufassen.
-error-setting-unknown = Die Einstellung „{ $key }“ gibt es nicht. Möglich sind reminder, overdue, digest, dormancy, hours und days.
-error-setting-value = „{ $value }“ passt nicht zu { $key }. Beispiele: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
+error-setting-unknown = Die Einstellung „{ $setting }“ gibt es nicht. Möglich sind reminder, overdue, digest, dormancy, hours und days.
+error-setting-value = „{ $value }“ passt nicht zu { $setting }. Beispiele: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
 
 ## Nudges
 nudge-followup-commitment = ⏰ Nachfassen zu #{ $id }: { $owner } ({ $city }) — { $text } — fällig { $due }
@@ -245,7 +245,10 @@ nudge-dormancy = 💤 In „{ $name }“ ist es seit { $days } Tagen still (letz
 
 ## Report
 report-header = 📊 „{ $name }“ — Zustand der Partnerschaft, letzte { $days } Tage (Stand { $date })
-report-city = • { $city }: { $messages } Nachrichten · Zusagen: { $made } gegeben, { $done } erledigt ({ $ontime } pünktlich), { $overdue } überfällig · zuletzt aktiv { $last }
+report-city = • { $city }: { $messages ->
+        [one] { $messages } Nachricht
+       *[other] { $messages } Nachrichten
+    } · Zusagen: { $made } gegeben, { $done } erledigt ({ $ontime } pünktlich), { $overdue } überfällig · zuletzt aktiv { $last }
 report-never = nie
 report-median = Median bis zur Erledigung: { $days } Tage
 report-median-none = Noch keine Zusage erledigt.

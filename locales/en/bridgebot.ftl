@@ -227,8 +227,8 @@ error-when-unreadable = I could not read the time “{ $when }”. Try e.g. in 3
 error-followup-id = “{ $id }” is not a follow-up number. Use the number shown as F3.
 error-followup-unknown = There is no scheduled follow-up F{ $id } in this partnership.
 error-followup-commitment-done = #{ $id } is already done: there is nothing to follow up.
-error-setting-unknown = There is no setting “{ $key }”. Use reminder, overdue, digest, dormancy, hours or days.
-error-setting-value = “{ $value }” does not work for { $key }. Examples: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
+error-setting-unknown = There is no setting “{ $setting }”. Use reminder, overdue, digest, dormancy, hours or days.
+error-setting-value = “{ $value }” does not work for { $setting }. Examples: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
 
 ## Nudges
 nudge-followup-commitment = ⏰ Follow-up on #{ $id }: { $owner } ({ $city }) — { $text } — due { $due }
@@ -245,7 +245,10 @@ nudge-dormancy = 💤 “{ $name }” has been quiet for { $days } days (last ac
 
 ## Report
 report-header = 📊 “{ $name }” — partnership health, last { $days } days (as of { $date })
-report-city = • { $city }: { $messages } messages · commitments: { $made } made, { $done } done ({ $ontime } on time), { $overdue } overdue · last activity { $last }
+report-city = • { $city }: { $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    } · commitments: { $made } made, { $done } done ({ $ontime } on time), { $overdue } overdue · last activity { $last }
 report-never = never
 report-median = Median time to done: { $days } days
 report-median-none = No commitment is done yet.

@@ -200,8 +200,8 @@ error-when-unreadable = 无法识别时间“{ $when }”。可以试试：in 3d
 error-followup-id = “{ $id }”不是提醒编号。请使用 F3 这样的编号。
 error-followup-unknown = 本合作中没有已安排的提醒 F{ $id }。
 error-followup-commitment-done = #{ $id } 已完成，无需跟进。
-error-setting-unknown = 没有“{ $key }”这项设置。可用：reminder、overdue、digest、dormancy、hours、days。
-error-setting-value = “{ $value }”不适用于 { $key }。示例：reminder 2d、overdue off、digest monday 09:00、dormancy 21d、hours 08:00-20:00、days mon-fri。
+error-setting-unknown = 没有“{ $setting }”这项设置。可用：reminder、overdue、digest、dormancy、hours、days。
+error-setting-value = “{ $value }”不适用于 { $setting }。示例：reminder 2d、overdue off、digest monday 09:00、dormancy 21d、hours 08:00-20:00、days mon-fri。
 
 ## Nudges
 nudge-followup-commitment = ⏰ 跟进 #{ $id }：{ $owner }（{ $city }）— { $text } — 截止 { $due }
