@@ -41,10 +41,15 @@ def clock() -> Clock:
 
 
 async def fire(bot: RunningBot, clock: Clock, to: datetime | None = None) -> int:
-    """Move time to `to` (if given) and send what is due; returns how many nudges went out."""
+    """Move time to `to` (if given) and send what is due; returns how many nudges went out.
+
+    The bot's own scheduler runs too and may be the one that sends: count in the database.
+    """
+    before = rows(bot, "nudges WHERE state = 'sent'")
     if to is not None:
         clock.now = to
-    return await bot.services.followups.run_due()
+    await bot.services.followups.run_due()
+    return rows(bot, "nudges WHERE state = 'sent'") - before
 
 
 def nudges(bot: RunningBot, where: str = "1 = 1") -> list[sqlite3.Row]:
@@ -338,10 +343,13 @@ async def test_report_counts_the_partnership_and_draws_a_chart(
     await commit(api, story, leeds, tom, "/done 2", hamburg, mark="✅")  # done after 1 day, on time
     clock.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # #1 is now overdue
     await commit(api, story, leeds, leeds.admin, "/done 3", hamburg, mark="✅")  # after 4 days, on time
-    before = len(api.sent(leeds.id))
-    api.send_text(leeds.id, tom, "/report")
-    await api.wait_sent(leeds.id, before + 2)
-    text, photo = api.sent(leeds.id)[before:]
+    asked = api.send_text(leeds.id, tom, "/report")
+
+    def answers() -> list[dict]:
+        return [m for m in api.sent(leeds.id) if m["reply_to"] == asked["message_id"]]
+
+    await api.wait_for(lambda: len(answers()) == 2)
+    text, photo = answers()
     lines = text["text"].splitlines()
     assert lines[0].startswith("📊 “Hamburg–Leeds” — partnership health, last 30 days")
     assert lines[1].startswith(
@@ -369,3 +377,19 @@ async def test_export_includes_followups_and_nudges(
     (followup,) = exported["followups"]
     assert followup["note"] == "weekly call" and json.loads(followup["rule"])["weekday"] == 0
     assert {row["chat_id"] for row in exported["nudges"] if row["kind"] == "followup"} == {hamburg.id, leeds.id}
+
+
+async def test_flood_control_and_server_errors_delay_a_nudge_without_dropping_or_doubling_it(
+    api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock
+) -> None:
+    hamburg, leeds = pair
+    await story.say(leeds, leeds.admin, "/followup all in 1h call at 3")
+    start = {c.id: len(api.sent(c.id)) for c in pair}
+    api.fail("sendMessage", 429, retry_after=30, chat_id=hamburg.id)
+    api.fail("sendMessage", 502, chat_id=leeds.id)
+    assert await fire(bot, clock, START + timedelta(hours=1)) == 0
+    assert all(texts_since(api, c, start[c.id]) == [] for c in pair)
+    assert await fire(bot, clock, START + timedelta(hours=1, seconds=10)) == 1  # Leeds after its backoff
+    assert await fire(bot, clock, START + timedelta(hours=1, seconds=31)) == 1  # Hamburg after retry_after
+    assert await fire(bot, clock, START + timedelta(hours=2)) == 0
+    assert [len(texts_since(api, c, start[c.id])) for c in pair] == [1, 1]
