@@ -935,13 +935,15 @@ class Repository:
         return _when(row[0]) if row else None
 
     async def city_activity(self, partnership_id: int, since: datetime) -> list[CityActivity]:
-        """Per member group: messages posted since `since`, and its latest message or commitment."""
+        """Per member group: messages posted since `since`, and its latest message, commitment or
+        commitment done."""
         rows = await self._all(
             "SELECT g.chat_id, g.city,"
             " (SELECT COUNT(*) FROM source_messages s WHERE s.chat_id = g.chat_id AND s.partnership_id = ?"
             "  AND s.created_at >= ?),"
             " MAX(COALESCE((SELECT MAX(created_at) FROM source_messages s WHERE s.chat_id = g.chat_id), ''),"
-            "     COALESCE((SELECT MAX(created_at) FROM commitments c WHERE c.chat_id = g.chat_id), ''))"
+            "     COALESCE((SELECT MAX(MAX(created_at, COALESCE(done_at, ''))) FROM commitments c"
+            "               WHERE c.chat_id = g.chat_id), ''))"
             " FROM groups g WHERE g.partnership_id = ? ORDER BY g.city COLLATE NOCASE, g.chat_id",
             (partnership_id, _stamp(since), partnership_id),
         )
