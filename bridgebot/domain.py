@@ -136,13 +136,14 @@ class Nudge:
 
     id: int
     partnership_id: int
-    kind: str  # followup | reminder | overdue | digest | dormancy
+    kind: str  # followup | reminder | overdue | digest | dormancy | notice
     followup_id: int | None
     commitment_id: int | None
     chat_id: int
     occurrence: str
     due_at: datetime
     attempts: int = 0
+    payload: str | None = None  # a notice's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,7 @@ class PlannedNudge:
     due_at: datetime
     followup_id: int | None = None
     commitment_id: int | None = None
+    payload: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

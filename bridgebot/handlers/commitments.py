@@ -32,12 +32,13 @@ def _command_text(update: Update) -> tuple[str, bool]:
     return rest, mention or rest.startswith("@")
 
 
-async def announce(context: ContextTypes.DEFAULT_TYPE, change: Change, origin_chat: int) -> None:
-    """Tell every partner group, each in its own language and local time."""
+async def announce(context: ContextTypes.DEFAULT_TYPE, change: Change) -> None:
+    """Tell every partner group, each in its own language and local time (queued: never lost)."""
     svc = services(context)
     commitment = change.commitment
+    texts = {}
     for group in await svc.repo.partnership_groups(commitment.partnership_id):
-        text = svc.catalogs.t(
+        texts[group.chat_id] = svc.catalogs.t(
             group.lang,
             f"commitment-{change.action}",
             id=commitment.number,
@@ -48,11 +49,7 @@ async def announce(context: ContextTypes.DEFAULT_TYPE, change: Change, origin_ch
             reason=commitment.blocked_reason or "",
             actor=change.actor,
         )
-        try:
-            await context.bot.send_message(group.chat_id, text)
-        except TelegramError:
-            if group.chat_id == origin_chat:
-                raise
+    await svc.followups.notify(commitment.partnership_id, texts)
 
 
 @replies_refusals
@@ -74,7 +71,7 @@ async def commit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         raise Refusal("usage-commit")
     sender = as_user(message.from_user) if message.from_user and message.sender_chat is None else None
     change = await svc.commitments.record(await actor(update, context), message.chat.id, sender, owner, rest)
-    await announce(context, change, message.chat.id)
+    await announce(context, change)
 
 
 def _change_command(action: str):
@@ -87,7 +84,7 @@ def _change_command(action: str):
         change = await svc.commitments.change(
             await actor(update, context), name, message.chat.id, action, context.args or []
         )
-        await announce(context, change, message.chat.id)
+        await announce(context, change)
 
     handler.__name__ = action
     return handler

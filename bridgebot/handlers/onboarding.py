@@ -93,11 +93,14 @@ async def join(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     view = await svc.onboarding.view(chat_id)
     await reply(update, context, "partnership-joined", name=joined.name, count=len(view.members))
     group = await svc.repo.group(chat_id)
-    for member in view.members:
-        if member.group.chat_id != chat_id:
-            lang = member.group.lang
-            text = svc.catalogs.t(lang, "partnership-new-member", city=group.city, name=joined.name)
-            await context.bot.send_message(member.group.chat_id, text)
+    texts = {
+        member.group.chat_id: svc.catalogs.t(
+            member.group.lang, "partnership-new-member", city=group.city, name=joined.name
+        )
+        for member in view.members
+        if member.group.chat_id != chat_id
+    }
+    await svc.followups.notify(joined.id, texts)
 
 
 @replies_refusals

@@ -16,6 +16,7 @@ import asyncio
 import logging
 import re
 import time as monotonic
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
@@ -106,6 +107,16 @@ class Followups:
 
     def wake(self) -> None:
         self._wake.set()
+
+    async def notify(self, partnership_id: int, texts: dict[int, str]) -> None:
+        """Queue an announcement (text per group) for delivery with the nudges' guarantees: it
+        survives a crash, waits out a 429 and is retried after a failing send."""
+        key = f"notice:{uuid.uuid4().hex}"
+        now = self.clock()
+        await self.repo.add_nudges(
+            partnership_id, [PlannedNudge("notice", chat_id, key, now, payload=text) for chat_id, text in texts.items()]
+        )
+        self.wake()
 
     # --- commands ---------------------------------------------------------------------------------
 
@@ -329,7 +340,7 @@ class Followups:
         if parts is None:
             await self.repo.nudge_closed(nudge, "skipped")
             return False
-        late = now - nudge.due_at > LATE_AFTER
+        late = now - nudge.due_at > LATE_AFTER and nudge.kind != "notice"
         if late:
             ui = self.catalogs.ui_language(group.lang)
             parts.append(Part(self.catalogs.t(group.lang, "nudge-late", time=local_time(nudge.due_at, group.tz, ui))))
@@ -379,6 +390,8 @@ class Followups:
 
     async def _compose(self, nudge: Nudge, group: Group, now: datetime) -> list[Part] | None:
         """The nudge in the group's language, or None when there is nothing (left) to say."""
+        if nudge.kind == "notice":
+            return [Part(nudge.payload or "")]
         if nudge.kind == "followup":
             return await self._followup_nudge(nudge, group, now)
         if nudge.kind in ("reminder", "overdue"):

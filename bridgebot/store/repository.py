@@ -130,11 +130,11 @@ def _followup(row: aiosqlite.Row) -> Followup:
 _FOLLOWUPS = (
     "SELECT f.*, c.number AS commitment_number FROM followups f LEFT JOIN commitments c ON c.id = f.commitment_id"
 )
-_NUDGE_COLUMNS = "id, partnership_id, kind, followup_id, commitment_id, chat_id, occurrence, due_at, attempts"
+_NUDGE_COLUMNS = "id, partnership_id, kind, followup_id, commitment_id, chat_id, occurrence, due_at, attempts, payload"
 
 
 def _nudge(row: aiosqlite.Row) -> Nudge:
-    return Nudge(*row[:7], datetime.fromisoformat(row[7]), row[8])
+    return Nudge(*row[:7], datetime.fromisoformat(row[7]), row[8], row[9])
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -830,9 +830,18 @@ class Repository:
     async def _insert_nudges(db: aiosqlite.Connection, partnership_id: int, planned: Iterable[PlannedNudge]) -> None:
         await db.executemany(
             "INSERT OR IGNORE INTO nudges (partnership_id, kind, followup_id, commitment_id, chat_id, occurrence,"
-            " due_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " due_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (partnership_id, n.kind, n.followup_id, n.commitment_id, n.chat_id, n.occurrence, _stamp(n.due_at))
+                (
+                    partnership_id,
+                    n.kind,
+                    n.followup_id,
+                    n.commitment_id,
+                    n.chat_id,
+                    n.occurrence,
+                    _stamp(n.due_at),
+                    n.payload,
+                )
                 for n in planned
             ],
         )
@@ -914,15 +923,6 @@ class Repository:
                 "UPDATE nudges SET not_before = ?, last_error = ?, attempts = attempts + 1 WHERE id = ?",
                 (_stamp(not_before), error, nudge.id),
             )
-
-    async def sent_nudges(self, partnership_id: int) -> list[tuple[Nudge, bool, datetime]]:
-        """(nudge, late, sent at) of every nudge delivered in the partnership, oldest first."""
-        rows = await self._all(
-            f"SELECT {_NUDGE_COLUMNS}, late, sent_at FROM nudges WHERE partnership_id = ? AND state = 'sent'"
-            " ORDER BY sent_at, id",
-            (partnership_id,),
-        )
-        return [(_nudge(row), bool(row[9]), datetime.fromisoformat(row[10])) for row in rows]
 
     async def last_activity(self, partnership_id: int) -> datetime | None:
         """The latest message or commitment change in the partnership."""

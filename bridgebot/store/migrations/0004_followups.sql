@@ -28,19 +28,22 @@ CREATE TABLE followup_translations (
     PRIMARY KEY (followup_id, lang)
 );
 
--- One nudge to one group at one moment. `occurrence` names the nudge and its moment ("F3@2026-11-30"
+-- One nudge to one group at one moment; also the bot's announcements (`notice`, text rendered when
+-- stored), so that they too survive a crash, a 429 or a failing send. `occurrence` names the nudge and its moment ("F3@2026-11-30"
 -- for a recurring follow-up's local date, "C7@<due>" for a reminder, "<last activity>" for dormancy), so
 -- planning twice can never create a second row for the same nudge. A row is marked sent in the same transaction that records
 -- the ids of the messages that carried it.
 CREATE TABLE nudges (
     id             INTEGER PRIMARY KEY,
     partnership_id INTEGER NOT NULL REFERENCES partnerships (id) ON DELETE CASCADE,
-    kind           TEXT    NOT NULL CHECK (kind IN ('followup', 'reminder', 'overdue', 'digest', 'dormancy')),
+    kind           TEXT    NOT NULL
+                   CHECK (kind IN ('followup', 'reminder', 'overdue', 'digest', 'dormancy', 'notice')),
     followup_id    INTEGER REFERENCES followups (id) ON DELETE CASCADE,
     commitment_id  INTEGER REFERENCES commitments (id) ON DELETE CASCADE,
     chat_id        INTEGER NOT NULL,
     occurrence     TEXT    NOT NULL,
     due_at         TEXT    NOT NULL,
+    payload        TEXT,  -- a notice's text
     not_before     TEXT,  -- set by flood control or a failing send
     state          TEXT    NOT NULL DEFAULT 'pending'
                    CHECK (state IN ('pending', 'sent', 'cancelled', 'skipped', 'failed')),
