@@ -153,16 +153,14 @@ class Commitments:
 
     async def text_in(self, commitment: Commitment, lang: str) -> str:
         """The commitment text in `lang`, translated at most once per language."""
-        if lang == commitment.lang:
-            return commitment.text
-        stored = await self.repo.commitment_text(commitment.id, lang)
-        if stored is not None:
-            return stored
-        translated = await self.engine.translate(commitment.text, [], commitment.lang, lang)
-        if translated.missing:
-            return commitment.text
-        await self.repo.save_commitment_text(commitment.id, lang, translated.text)
-        return translated.text
+        return await translate_once(
+            self.engine,
+            commitment.text,
+            commitment.lang,
+            lang,
+            lambda: self.repo.commitment_text(commitment.id, lang),
+            lambda text: self.repo.save_commitment_text(commitment.id, lang, text),
+        )
 
     async def set_role(self, actor: Actor, chat_id: int, person: User | None, asked: str, role: str) -> str:
         group = await self._member_group(chat_id)
@@ -174,3 +172,27 @@ class Commitments:
             raise Refusal("error-unknown-user" if asked else "usage-role", user=asked)
         await self.repo.set_role(group.partnership_id, person.id, role)
         return role
+
+
+async def translate_once(
+    engine: Engine,
+    text: str,
+    source: str,
+    lang: str,
+    stored: Callable[[], Awaitable[str | None]],
+    save: Callable[[str], Awaitable[None]],
+) -> str:
+    """`text` in `lang`, machine translated on first use and then read back from the store.
+
+    Without a model for the pair the original comes back, and nothing is stored, so installing the
+    model later still helps."""
+    if lang == source or not text:
+        return text
+    known = await stored()
+    if known is not None:
+        return known
+    translated = await engine.translate(text, [], source, lang)
+    if translated.missing:
+        return text
+    await save(translated.text)
+    return translated.text

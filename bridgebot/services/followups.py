@@ -25,7 +25,7 @@ from babel import Locale
 
 from bridgebot.domain import Commitment, Followup, FollowupSettings, Group, Nudge, PlannedNudge, User
 from bridgebot.i18n import Catalogs
-from bridgebot.services.commitments import MAX_TEXT, Change, Commitments, parse_number
+from bridgebot.services.commitments import MAX_TEXT, Change, Commitments, parse_number, translate_once
 from bridgebot.services.onboarding import Actor, member_group
 from bridgebot.services.outbox import Channel, ChatMoved, Permanent, Rejected, RetryLater
 from bridgebot.services.refusal import Refusal
@@ -508,16 +508,14 @@ class Followups:
 
     async def _note_in(self, followup: Followup, lang: str) -> str:
         """The note in `lang`, machine translated at most once per language."""
-        if lang == followup.note_lang:
-            return followup.note
-        stored = await self.repo.followup_text(followup.id, lang)
-        if stored is not None:
-            return stored
-        translated = await self.commitments.engine.translate(followup.note, [], followup.note_lang, lang)
-        if translated.missing:
-            return followup.note
-        await self.repo.save_followup_text(followup.id, lang, translated.text)
-        return translated.text
+        return await translate_once(
+            self.commitments.engine,
+            followup.note,
+            followup.note_lang,
+            lang,
+            lambda: self.repo.followup_text(followup.id, lang),
+            lambda text: self.repo.save_followup_text(followup.id, lang, text),
+        )
 
     # --- wording for replies ----------------------------------------------------------------------
 
