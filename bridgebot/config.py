@@ -15,10 +15,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 ENV_PREFIX = "BRIDGEBOT_"
 _TOKEN_RE = re.compile(r"^\d{3,15}:[A-Za-z0-9_-]{20,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FORMATS = ("logfmt", "json")
+# Telegram's own rule for the secret token it sends back in X-Telegram-Bot-Api-Secret-Token.
+_SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+_LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 class ConfigError(Exception):
@@ -48,6 +53,17 @@ class Settings:
     max_loaded_pairs: int = 8
     # Longest translation, in tokens, one sentence may produce (guards against runaway decoding).
     max_decoding_length: int = 256
+    # One line per record: "logfmt" (key=value) or "json" (one object a line).
+    log_format: str = "logfmt"
+    # Webhook mode (instead of long polling) when `webhook_url` is set: Telegram POSTs updates to that
+    # public HTTPS address, a reverse proxy terminates TLS and forwards to webhook_listen:webhook_port.
+    webhook_url: str | None = None
+    webhook_secret: str | None = field(default=None, repr=False)
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = 8443
+    # /healthz, /readyz and /metrics; port 0 turns the endpoint off.
+    health_listen: str = "127.0.0.1"
+    health_port: int = 8080
 
     @property
     def db_path(self) -> Path:
@@ -104,6 +120,45 @@ def _parse_positive_int(value: Any) -> int:
     return number
 
 
+def _parse_webhook_url(value: Any) -> str:
+    url = str(value).strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname or any(c.isspace() for c in url):
+        raise ValueError(f"{url!r} is not an https URL")
+    if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS:
+        raise ValueError(f"{url!r}: Telegram only posts to https:// addresses (plain http only on loopback)")
+    return url
+
+
+def _parse_secret(value: Any) -> str:
+    secret = str(value).strip()
+    if not _SECRET_RE.match(secret):
+        raise ValueError("1-256 characters from A-Z, a-z, 0-9, _ and - (Telegram's rule for secret tokens)")
+    return secret
+
+
+def _parse_host(value: Any) -> str:
+    host = str(value).strip().removeprefix("[").removesuffix("]")
+    if not re.fullmatch(r"[A-Za-z0-9.:-]+", host):
+        raise ValueError(f"{value!r} is not an address to listen on (e.g. 127.0.0.1, or 0.0.0.0 in a container)")
+    return host
+
+
+def _parse_port(value: Any, allow_off: bool = False) -> int:
+    number = int(str(value).strip())
+    if not (0 if allow_off else 1) <= number <= 65535:
+        off = " (0: off)" if allow_off else ""
+        raise ValueError(f"{value!r} is not a TCP port, 1-65535{off}")
+    return number
+
+
+def _parse_log_format(value: Any) -> str:
+    name = str(value).strip().lower()
+    if name not in LOG_FORMATS:
+        raise ValueError(f"{value!r} is not one of {', '.join(LOG_FORMATS)}")
+    return name
+
+
 def _parse_path(value: Any) -> Path:
     text = str(value).strip()
     if not text:
@@ -125,6 +180,13 @@ _PARSERS = {
     "translation_threads": lambda value: _parse_positive_int(value) if str(value).strip() != "0" else 0,
     "max_loaded_pairs": _parse_positive_int,
     "max_decoding_length": _parse_positive_int,
+    "log_format": _parse_log_format,
+    "webhook_url": _parse_webhook_url,
+    "webhook_secret": _parse_secret,
+    "webhook_listen": _parse_host,
+    "webhook_port": _parse_port,
+    "health_listen": _parse_host,
+    "health_port": lambda value: _parse_port(value, allow_off=True),
 }
 
 
@@ -158,20 +220,44 @@ def load_settings(config_file: Path | None = None, environ: Mapping[str, str] | 
             values[key] = _PARSERS[key](value)
         except (ValueError, TypeError) as exc:
             raise ConfigError(f"{origin}: {exc}") from None
+    if "webhook_url" in values and "webhook_secret" not in values:
+        # Without the secret anyone who learns the URL could post fake updates to the bot.
+        url_origin = raw["webhook_url"][0]
+        secret = ENV_PREFIX + "WEBHOOK_SECRET" if url_origin.startswith(ENV_PREFIX) else "webhook_secret"
+        raise ConfigError(f"{secret}: required when {url_origin} is set (a random string of A-Z, a-z, 0-9, _, -)")
     return Settings(**values)
 
 
 class RedactToken(logging.Filter):
-    """Keeps the bot token out of every log line (httpx logs request URLs, which contain it)."""
+    """Keeps the bot token and the webhook secret out of every log line.
 
-    def __init__(self, token: str | None) -> None:
+    httpx logs request URLs, which contain the token, and PTB logs the parameters of every call at
+    DEBUG, setWebhook's secret among them. Tracebacks are covered too: an exception's text is
+    formatted here, redacted, and left in `exc_text`, which formatters use instead of re-formatting.
+    """
+
+    def __init__(self, token: str | None, *secrets: str | None) -> None:
         super().__init__()
-        self._token = token
+        pairs = [(token, "<token>")] + [(secret, "<secret>") for secret in secrets]
+        # Also as they appear percent-encoded in a URL ("123%3AAAE...").
+        self._hidden = [(form, mask) for value, mask in pairs if value for form in {value, quote(value, safe="")}]
+
+    def _redact(self, text: str) -> str:
+        for value, mask in self._hidden:
+            text = text.replace(value, mask)
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self._token:
-            message = record.getMessage()
-            if self._token in message:
-                record.msg = message.replace(self._token, "<token>")
-                record.args = None
+        if not self._hidden:
+            return True
+        message = record.getMessage()
+        redacted = self._redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self._redact(record.stack_info)
         return True

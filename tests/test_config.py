@@ -30,6 +30,18 @@ def test_admins_from_a_comma_separated_variable() -> None:
         ({"BRIDGEBOT_LOG_LEVEL": "LOUD"}, "BRIDGEBOT_LOG_LEVEL"),
         ({"BRIDGEBOT_TELEGRAM_BASE_URL": "ftp://x"}, "BRIDGEBOT_TELEGRAM_BASE_URL"),
         ({"BRIDGEBOT_TOKEN": "two words"}, "BRIDGEBOT_TOKEN"),
+        (
+            {"BRIDGEBOT_WEBHOOK_URL": "http://bot.example.org/hook", "BRIDGEBOT_WEBHOOK_SECRET": "s"},
+            "BRIDGEBOT_WEBHOOK_URL",
+        ),
+        ({"BRIDGEBOT_WEBHOOK_URL": "https://bot.example.org/hook"}, "BRIDGEBOT_WEBHOOK_SECRET"),
+        ({"BRIDGEBOT_WEBHOOK_SECRET": "has spaces in it"}, "BRIDGEBOT_WEBHOOK_SECRET"),
+        ({"BRIDGEBOT_WEBHOOK_SECRET": "x" * 257}, "BRIDGEBOT_WEBHOOK_SECRET"),
+        ({"BRIDGEBOT_WEBHOOK_PORT": "0"}, "BRIDGEBOT_WEBHOOK_PORT"),
+        ({"BRIDGEBOT_WEBHOOK_LISTEN": "http://0.0.0.0"}, "BRIDGEBOT_WEBHOOK_LISTEN"),
+        ({"BRIDGEBOT_HEALTH_PORT": "70000"}, "BRIDGEBOT_HEALTH_PORT"),
+        ({"BRIDGEBOT_HEALTH_PORT": "eighty"}, "BRIDGEBOT_HEALTH_PORT"),
+        ({"BRIDGEBOT_LOG_FORMAT": "xml"}, "BRIDGEBOT_LOG_FORMAT"),
     ],
 )
 def test_invalid_value_names_its_key(env: dict[str, str], key: str) -> None:
@@ -42,6 +54,50 @@ def test_unknown_key_in_file_is_refused(tmp_path: Path) -> None:
     config.write_text('tokn = "x"\n')
     with pytest.raises(ConfigError, match=r"^tokn: unknown setting"):
         load_settings(config, {})
+
+
+def test_webhook_and_health_settings_and_their_defaults(tmp_path: Path) -> None:
+    defaults = load_settings(None, {})
+    assert defaults.webhook_url is None and defaults.webhook_listen == "127.0.0.1" and defaults.webhook_port == 8443
+    assert defaults.health_listen == "127.0.0.1" and defaults.health_port == 8080 and defaults.log_format == "logfmt"
+    config = tmp_path / "bridgebot.toml"
+    config.write_text('webhook_url = "https://bot.example.org/tg"\nwebhook_secret = "Abc_123-x"\nhealth_port = 0\n')
+    settings = load_settings(config, {"BRIDGEBOT_WEBHOOK_PORT": "9000", "BRIDGEBOT_LOG_FORMAT": "JSON"})
+    assert settings.webhook_url == "https://bot.example.org/tg" and settings.webhook_secret == "Abc_123-x"
+    assert settings.webhook_port == 9000 and settings.health_port == 0 and settings.log_format == "json"
+    # Plain http only for a receiver on this machine (the local Bot API server of the tests and the demo).
+    assert load_settings(None, {"BRIDGEBOT_WEBHOOK_URL": "http://127.0.0.1:8443/", "BRIDGEBOT_WEBHOOK_SECRET": "s"})
+
+
+def test_a_webhook_url_in_the_file_without_a_secret_names_the_file_key(tmp_path: Path) -> None:
+    config = tmp_path / "bridgebot.toml"
+    config.write_text('webhook_url = "https://bot.example.org/tg"\n')
+    with pytest.raises(ConfigError, match=r"^webhook_secret: required when webhook_url is set"):
+        load_settings(config, {})
+
+
+def test_secrets_are_hidden_from_repr_and_logs(caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from bridgebot.config import RedactToken
+
+    env = {"BRIDGEBOT_WEBHOOK_URL": "https://b.example.org/", "BRIDGEBOT_WEBHOOK_SECRET": "hush_hush_123"}
+    settings = load_settings(None, {**env, "BRIDGEBOT_TOKEN": "333:secret-secret-secret-secret"})
+    assert "hush_hush_123" not in repr(settings)
+    logger = logging.getLogger("test.redact")
+    logger.addFilter(RedactToken(settings.token, settings.webhook_secret))
+    try:
+        with caplog.at_level(logging.DEBUG, "test.redact"):
+            logger.debug("setWebhook with %s", {"secret_token": "hush_hush_123"})
+            try:
+                raise RuntimeError("https://api.telegram.org/bot333%3Asecret-secret-secret-secret/getMe failed")
+            except RuntimeError:
+                logger.exception("boom")
+    finally:
+        logger.filters.clear()
+    text = caplog.text + "".join(r.exc_text or "" for r in caplog.records)
+    assert "hush_hush_123" not in text and "secret-secret" not in text
+    assert "<secret>" in text and "<token>" in text
 
 
 def test_token_is_hidden_from_repr() -> None:
