@@ -32,12 +32,15 @@ from telegram.ext import (
     filters,
 )
 
+from bridgebot import metrics
 from bridgebot.adapters.polling import poll
 from bridgebot.adapters.telegram import ChatRateLimiter, TelegramChannel
+from bridgebot.adapters.webhook import WebhookServer
 from bridgebot.config import Settings
 from bridgebot.handlers import commitments, followups, onboarding, relay, tracking
 from bridgebot.handlers import help as help_handlers
 from bridgebot.handlers.common import Services
+from bridgebot.health import OK, HealthServer, Readiness
 from bridgebot.i18n import Catalogs, catalogs
 from bridgebot.services.commitments import Commitments
 from bridgebot.services.followups import Followups
@@ -168,7 +171,7 @@ async def serve(
     on_ready: Callable[[Services], None] | None = None,
     clock: Callable[[], datetime] | None = None,
 ) -> None:
-    """Open the store, run the bot with long polling until `stop` is set, then close cleanly.
+    """Open the store, run the bot (long polling, or a webhook) until `stop` is set, then close cleanly.
 
     `on_ready` receives the running services (the demo and the tests read figures from them);
     `clock` fixes "now" for tests of dates and deadlines.
@@ -190,13 +193,17 @@ async def serve(
     relay_service.wake = outbox.wake
     nudges.channel = channel
     svc.outbox, svc.engine = outbox, engine
+    readiness = Readiness()
+    readiness.set("store", OK)
+    health = HealthServer(readiness, lambda: _refresh_gauges(repo))
     try:
+        await health.start(settings.health_listen, settings.health_port)
         async with application:
             await set_command_menus(application, svc.catalogs)
             # Loading models takes a moment: warm them beside polling rather than before it.
             warming = asyncio.get_running_loop().run_in_executor(None, engine.warm, await repo.languages_in_use())
+            _watch_models(readiness, warming, engine, await repo.partnership_languages())
             await outbox.start()
-            await application.bot.delete_webhook()
             await application.start()
             log.info("bridgebot is running as @%s", application.bot.username)
             # Nudges are planned in the database; this loop only waits for the next one (and sends
@@ -204,12 +211,67 @@ async def serve(
             scheduler = asyncio.create_task(nudges.run(stop))
             if on_ready is not None:
                 on_ready(svc)
-            await poll(application, repo, stop, settings.poll_timeout)
+            await _receive_updates(application, settings, repo, stop, readiness)
+            readiness.set("telegram", "stopping")
             await scheduler
             await application.stop()
             await outbox.stop()
             await relay_service.close()
             await warming
     finally:
+        readiness.set("store", "closed")
+        await health.stop()
         engine.close()
         await conn.close()
+
+
+async def _receive_updates(
+    application: Application, settings: Settings, repo: Repository, stop: asyncio.Event, readiness: Readiness
+) -> None:
+    """Long polling, or the webhook when `webhook_url` is set, until `stop`. Both confirm an update to
+    Telegram only after `process_update` has handled it (see adapters/polling.py, adapters/webhook.py)."""
+    if not settings.webhook_url:
+        await application.bot.delete_webhook()
+        readiness.set("telegram", OK)
+        await poll(application, repo, stop, settings.poll_timeout)
+        return
+    server = WebhookServer(application, settings.webhook_secret or "", settings.webhook_listen, settings.webhook_port)
+    async with server:
+        # Listening before setWebhook, so Telegram's first delivery finds us; the webhook stays set
+        # on stop, so Telegram keeps the updates that arrive while the bot is down.
+        await application.bot.set_webhook(
+            settings.webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=Update.ALL_TYPES,
+            max_connections=1,
+        )
+        readiness.set("telegram", OK)
+        log.info("receiving updates by webhook on %s:%s", settings.webhook_listen, server.port)
+        await stop.wait()
+
+
+def _watch_models(
+    readiness: Readiness, warming: asyncio.Future[None], engine: Engine, languages: dict[str, set[str]]
+) -> None:
+    """/readyz: models are ready once warmed, and only if every partnership's language pair has a route."""
+    missing = sorted(
+        {f"{s}->{t}" for langs in languages.values() for s in langs for t in langs if engine.route(s, t) is None}
+    )
+    readiness.set("models", "loading")
+
+    def warmed(future: asyncio.Future[None]) -> None:
+        if future.cancelled():
+            return
+        if future.exception() is not None:
+            readiness.set("models", f"failed to load: {future.exception()}")
+        elif missing:
+            readiness.set("models", f"no model for {', '.join(missing)} (bridgebot models install FROM TO)")
+        else:
+            readiness.set("models", OK)
+
+    warming.add_done_callback(warmed)
+
+
+async def _refresh_gauges(repo: Repository) -> None:
+    """Levels read when /metrics is scraped; the SQL stays in the repository."""
+    metrics.outbox_depth.set(await repo.outbox_depth())

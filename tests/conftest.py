@@ -94,6 +94,7 @@ async def bot(
         poll_timeout=1,
         rate_per_second=1000,
         rate_group_per_minute=100000,
+        health_port=0,  # tests that scrape it pick a free port; the default 8080 may be taken
     )
     running = RunningBot(settings, api, clock=clock)
     await running.start()

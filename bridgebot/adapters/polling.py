@@ -17,6 +17,7 @@ from telegram import Update
 from telegram.error import NetworkError, RetryAfter, TelegramError
 from telegram.ext import Application
 
+from bridgebot import metrics
 from bridgebot.adapters.telegram import retry_seconds
 from bridgebot.store.repository import Repository
 
@@ -34,6 +35,7 @@ async def poll(application: Application, repo: Repository, stop: asyncio.Event, 
             updates = await _fetch(application, offset, timeout, stop)
             failures = 0
         except RetryAfter as error:
+            metrics.telegram_429.inc(method="getUpdates")  # getUpdates bypasses the rate limiter
             await _sleep(stop, retry_seconds(error))
             continue
         except (NetworkError, TelegramError) as error:

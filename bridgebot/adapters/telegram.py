@@ -20,6 +20,7 @@ from telegram import User as TgUser
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter
 
+from bridgebot import metrics
 from bridgebot.services.outbox import ChatMoved, DeliveryError, Permanent, Rejected, RetryLater, Transient
 from bridgebot.services.relay import CAPTIONED, Incoming, Part, Rendered
 from bridgebot.textmodel import Entity
@@ -303,6 +304,7 @@ class ChatRateLimiter(BaseRateLimiter[dict[str, Any]]):
                 try:
                     return await callback(*args, **kwargs)
                 except RetryAfter as error:
+                    metrics.telegram_429.inc(method=endpoint)
                     if relay or attempt >= self._max_retries:
                         raise
                     wait = retry_seconds(error)

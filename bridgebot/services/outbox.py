@@ -12,6 +12,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
+from bridgebot import metrics
 from bridgebot.domain import Group, OutboxRow
 from bridgebot.i18n import Catalogs
 from bridgebot.services.relay import Relay, Rendered
@@ -173,6 +174,7 @@ class Outbox:
             existing = await self.repo.copy_ids(source.id, target.chat_id)
             ids = await self.channel.edit(target.chat_id, existing, rendered) if existing else None
         await self.repo.finish(row, ids)
+        metrics.copies_delivered.inc(action=row.action)
 
     async def _give_up(self, row: OutboxRow, reason: str) -> None:
         """Stop relaying to a group that cannot receive, and tell its partners once."""

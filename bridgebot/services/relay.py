@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bridgebot import metrics
 from bridgebot.domain import GlossaryEntry, Group, SourceMessage
 from bridgebot.i18n import Catalogs
 from bridgebot.languages import language_name
@@ -106,6 +107,7 @@ class Relay:
             targets=targets,
         )
         if source_id is not None:
+            metrics.messages_relayed.inc()
             await self._prefetch(source_id, {m.lang for m in members if m.chat_id in targets})
             for target in targets:
                 self.wake(target)
@@ -195,7 +197,8 @@ class Relay:
 
     async def _translate(self, source: SourceMessage, lang: str) -> Translation:
         glossary = await self.glossary_for(source.partnership_id, lang)
-        result = await self.engine.translate(source.text, source.entities, source.lang, lang, glossary)
+        with metrics.translation_seconds.time():
+            result = await self.engine.translate(source.text, source.entities, source.lang, lang, glossary)
         if not result.missing:
             await self.repo.save_translation(
                 source.id, source.revision, lang, result.text, result.entities, result.pivot
