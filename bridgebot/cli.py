@@ -9,14 +9,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import logging
 import signal
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from bridgebot import __version__, cli_models
-from bridgebot.config import ConfigError, RedactToken, Settings, load_settings
+from bridgebot.config import ConfigError, Settings, load_settings
+from bridgebot.logs import configure_logging
 from bridgebot.store.db import StoreError
 
 EXIT_CONFIG = 2
@@ -50,7 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bridgebot {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = sub.add_parser("run", help="run the bot (long polling)", description="Run the bot until stopped.")
+    run = sub.add_parser(
+        "run",
+        help="run the bot (long polling, or a webhook when webhook_url is set)",
+        description="Run the bot until stopped.",
+    )
     _config_option(run)
 
     check = sub.add_parser(
@@ -76,17 +80,6 @@ def build_parser() -> argparse.ArgumentParser:
     models = cli_models.add_parser(sub)
     _config_option(models)
     return parser
-
-
-def configure_logging(settings: Settings) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactToken(settings.token))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(settings.log_level)
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(max(logging.WARNING, root.level))
 
 
 def _run(settings: Settings) -> int:
