@@ -1,15 +1,19 @@
-# Two commands on a fresh machine: `make run` (set up, then start the bot) and `make test`.
+# Two commands on a fresh machine: `make demo` (set up, then see the bot work offline) and `make test`;
+# `make run` starts the real bot.
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test lint bench
+.PHONY: demo run test lint bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
+
+demo: $(BIN)/.installed
+	$(BIN)/bridgebot demo
 
 run: $(BIN)/.installed
 	$(BIN)/bridgebot run

@@ -1,4 +1,4 @@
-"""The `bridgebot` command: run, check, db and models.
+"""The `bridgebot` command: run, demo, check, db and models.
 
 Every failure an admin can cause (bad config, locked database, missing token) ends as one line on
 stderr and a non-zero exit code, never a traceback.
@@ -56,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run the bot until stopped.",
     )
     _config_option(run)
+
+    demo = sub.add_parser(
+        "demo",
+        help="see the bot work offline: three partner cities, no token and no network needed",
+        description="Play a scripted conversation of three partner cities against the real bot, offline: a local "
+        "Telegram Bot API server, tiny language models, everything in a temporary directory.",
+    )
+    demo.add_argument("--fast", action="store_true", help="no pauses between the steps")
 
     check = sub.add_parser(
         "check",
@@ -166,6 +174,10 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "demo":  # self-contained: neither the config file nor BRIDGEBOT_* apply
+        from bridgebot.demo.run import main as demo
+
+        return demo(fast=args.fast)
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:
