@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bridgebot import metrics
 from bridgebot.cli import main
 from bridgebot.localapi import LocalBotApi
 from tests.conftest import City, RunningBot, Scenario
@@ -95,9 +96,11 @@ async def test_followup_on_a_commitment_reaches_each_group_in_its_language_and_m
     assert "F1" in reply and "#1" in reply
     assert "Hamburg:" in reply and "Leeds:" in reply and "09:00" in reply  # Leeds' local time for 10:00 Berlin
     before = {c.id: len(api.sent(c.id)) for c in pair}
+    counted = metrics.nudges_sent.value(kind="followup")
 
     assert await fire(bot, clock, datetime(2026, 11, 24, 8, 59, tzinfo=UTC)) == 0
     assert await fire(bot, clock, datetime(2026, 11, 24, 9, 0, tzinfo=UTC)) == 2
+    assert metrics.nudges_sent.value(kind="followup") == counted + 2
 
     (in_hamburg,) = api.sent(hamburg.id)[before[hamburg.id] :]
     (in_leeds,) = api.sent(leeds.id)[before[leeds.id] :]

@@ -2,6 +2,8 @@
 
 import os
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,47 @@ async def test_backup_is_a_consistent_copy(tmp_path: Path) -> None:
     assert copy.execute("SELECT name FROM partnerships").fetchall() == [("Hamburg–Leeds",)]
     assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     copy.close()
+
+
+def test_backup_while_the_bot_writes_holds_only_whole_transactions(tmp_path: Path, monkeypatch, capsys) -> None:
+    """`bridgebot db backup` run by an admin while writes keep landing from another connection."""
+    path = tmp_path / "live.sqlite3"
+    monkeypatch.setenv("BRIDGEBOT_DB", str(path))
+    assert main(["db", "migrate"]) == 0
+    stop = threading.Event()
+    batches = 0
+
+    def write() -> None:
+        """Ten partnerships per transaction: a copy that split one would hold a count not divisible by ten."""
+        nonlocal batches
+        writer = sqlite3.connect(path, timeout=30)
+        while not stop.is_set():
+            with writer:
+                writer.executemany(
+                    "INSERT INTO partnerships (name, created_at) VALUES (?, '2026-11-22T10:00:00+00:00')",
+                    [(f"batch {batches} city {i} " + "x" * 500,) for i in range(10)],
+                )
+            batches += 1
+        writer.close()
+
+    thread = threading.Thread(target=write)
+    thread.start()
+    try:
+        copies = []
+        for n in range(5):
+            while batches < (n + 1) * 20:  # let writes pile up between copies
+                time.sleep(0.005)
+            copies.append(tmp_path / f"copy-{n}.sqlite3")
+            assert main(["db", "backup", str(copies[-1])]) == 0
+    finally:
+        stop.set()
+        thread.join()
+    counts = []
+    for copy_path in copies:
+        copy = sqlite3.connect(copy_path)
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        counts.append(copy.execute("SELECT COUNT(*) FROM partnerships").fetchone()[0])
+        copy.close()
+    assert all(count % 10 == 0 for count in counts), counts
+    assert counts == sorted(counts) and counts[0] >= 200 and counts[-1] <= batches * 10
+    assert "backup written to" in capsys.readouterr().out

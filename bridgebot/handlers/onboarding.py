@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
-from babel.dates import format_time
 from telegram import Update
 from telegram.constants import MessageEntityType
 from telegram.ext import ContextTypes
@@ -24,10 +22,7 @@ from bridgebot.handlers.common import (
 from bridgebot.i18n import Catalogs
 from bridgebot.languages import language_name
 from bridgebot.services.onboarding import Member, PartnershipView
-
-
-def local_time(tz: str, ui_lang: str) -> str:
-    return format_time(datetime.now(UTC).astimezone(ZoneInfo(tz)), format="short", locale=ui_lang)
+from bridgebot.services.texts import wall_clock
 
 
 @replies_refusals
@@ -46,7 +41,7 @@ async def setup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         city=group.city,
         language=language_name(group.lang, ui),
         tz=group.tz,
-        time=local_time(group.tz, ui),
+        time=wall_clock(svc.repo.clock(), group.tz, ui),
     )
     if tz_defaulted:
         await reply(update, context, "setup-tz-hint", city=group.city, lang=group.lang)
@@ -111,7 +106,7 @@ async def leave(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await reply(update, context, "partnership-left", name=left.name)
 
 
-def _member_line(catalogs: Catalogs, member: Member, ui: str) -> str:
+def _member_line(catalogs: Catalogs, member: Member, ui: str, now: datetime) -> str:
     group = member.group
     focal = member.focal.handle if member.focal else catalogs.t(ui, "focal-none")
     return catalogs.t(
@@ -119,7 +114,7 @@ def _member_line(catalogs: Catalogs, member: Member, ui: str) -> str:
         "partnership-member-line",
         city=group.city,
         language=language_name(group.lang, ui),
-        time=local_time(group.tz, ui),
+        time=wall_clock(now, group.tz, ui),
         tz=group.tz,
         focal=focal,
     )
@@ -130,7 +125,7 @@ async def _view_lines(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tup
     svc = services(context)
     view = await svc.onboarding.view(update.effective_chat.id)
     ui = svc.catalogs.ui_language(await chat_language(svc, update.effective_chat))
-    return view, "\n".join(_member_line(svc.catalogs, member, ui) for member in view.members)
+    return view, "\n".join(_member_line(svc.catalogs, member, ui, svc.repo.clock()) for member in view.members)
 
 
 @replies_refusals

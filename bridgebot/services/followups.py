@@ -23,6 +23,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from babel import Locale
 
+from bridgebot import metrics
 from bridgebot.domain import Commitment, Followup, FollowupSettings, Group, Nudge, PlannedNudge, User
 from bridgebot.i18n import Catalogs
 from bridgebot.services.commitments import MAX_TEXT, Change, Commitments, parse_number, translate_once
@@ -362,6 +363,7 @@ class Followups:
             return False
         await self.repo.nudge_sent(nudge, ids, late, await self._following(nudge, group, now))
         self.sent_count += 1
+        metrics.nudges_sent.inc(kind=nudge.kind)
         if nudge.followup_id is not None:
             await self._finish_if_done(nudge.followup_id)
         return True

@@ -15,7 +15,12 @@ def local_time(moment: datetime, tz: str, ui: str, weekday: bool = False) -> str
     """24-hour times everywhere: partners read each other's messages across conventions."""
     local = moment.astimezone(ZoneInfo(tz))
     day = format_skeleton("yMMMEd" if weekday else "yMMMd", local, locale=ui)
-    return f"{day} {format_skeleton('Hm', local, locale=ui)}"
+    return f"{day} {wall_clock(local, tz, ui)}"
+
+
+def wall_clock(moment: datetime, tz: str, ui: str) -> str:
+    """Just the hour and minute: what a partner's clock shows right now."""
+    return format_skeleton("Hm", moment.astimezone(ZoneInfo(tz)), locale=ui)
 
 
 def local_due(catalogs: Catalogs, due: datetime | None, group: Group) -> str:
