@@ -245,6 +245,7 @@ async def end_to_end(models: Path, texts: list[str], cap: int) -> float:
             rate_group_per_minute=1000000,
             max_decoding_length=cap,
             translation_threads=2,
+            health_port=0,
         )
         stop, ready = asyncio.Event(), []
         task = asyncio.create_task(serve(settings, stop, ready.append))

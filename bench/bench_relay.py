@@ -60,6 +60,7 @@ async def main(count: int) -> None:
             poll_timeout=5,
             rate_per_second=100000,
             rate_group_per_minute=100000,
+            health_port=0,
         )
         stop = asyncio.Event()
         task = asyncio.create_task(serve(settings, stop, ready.append))

@@ -67,6 +67,7 @@ async def reports() -> dict[str, tuple[str, bytes]]:
             models_dir=work / "models",
             admins=frozenset({ADMIN}),
             poll_timeout=1,
+            health_port=0,
         )
         stop = asyncio.Event()
         bot = asyncio.create_task(serve(settings, stop, None, clock))

@@ -25,6 +25,7 @@ def _environment(bot: RunningBot) -> dict[str, str]:
         "BRIDGEBOT_MODELS_DIR": str(settings.models_path),
         "BRIDGEBOT_ADMINS": "4242",
         "BRIDGEBOT_POLL_TIMEOUT": "1",
+        "BRIDGEBOT_HEALTH_PORT": "0",
         "BRIDGEBOT_RATE_PER_SECOND": "1000",
         "BRIDGEBOT_RATE_GROUP_PER_MINUTE": "100000",
         "BRIDGEBOT_LOG_LEVEL": "WARNING",
