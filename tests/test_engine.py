@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import random
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from bridgebot.translation.batching import Batcher
 from bridgebot.translation.engine import Engine
 
 PHRASES = json.loads((Path(__file__).parent.parent / "bridgebot/demo/phrases.json").read_text(encoding="utf-8"))
@@ -63,6 +65,7 @@ async def test_least_recently_used_pairs_unload_and_reload_identically(models_di
         first = (await engine.translate("the bridge is open", [], "en", "de")).text
         assert (await engine.translate("die brücke ist offen", [], "de", "en")).text == "the bridge is open"
         assert engine.loaded_pairs == [("de", "en")]
+        _until(lambda: not [t for t in threading.enumerate() if t.name.startswith("ct2-en-de")])
         again = await engine.translate("the bridge is open ", [], "en", "de")
         assert again.text.strip() == first == "die brücke ist offen"
         assert engine.loaded_pairs == [("en", "de")]
@@ -76,3 +79,43 @@ async def test_cache_hit_returns_identical_output_without_the_model(engine: Engi
     second = await engine.translate("The visit is confirmed.", [], "en", "de")
     assert second == first and second.text == "Der Besuch ist bestätigt."
     assert engine.messages_translated[("en", "de")] == translated and engine.cache_hits == hits + 1
+
+
+def test_a_finished_message_returns_while_the_burst_goes_on() -> None:
+    """The caller whose batch is done gets its result even though later batches are still running."""
+    gates = [threading.Event(), threading.Event()]
+    started: list[list[list[str]]] = []
+
+    def run(pieces: list[list[str]]) -> list[list[str]]:
+        started.append(pieces)
+        gates[len(started) - 1].wait(10)
+        return [[token.upper() for token in piece] for piece in pieces]
+
+    batcher = Batcher(run, parallel=1)
+    results: dict[str, list[list[str]]] = {}
+
+    def call(name: str, pieces: list[list[str]]) -> threading.Thread:
+        thread = threading.Thread(target=lambda: results.__setitem__(name, batcher.translate(pieces)))
+        thread.start()
+        return thread
+
+    first = call("first", [["a"]])
+    _until(lambda: len(started) == 1)
+    second, third = call("second", [["b"], ["c"]]), call("third", [["d"]])
+    _until(lambda: len(batcher._queue) == 2)
+    gates[0].set()
+    first.join(5)
+    assert results == {"first": [["A"]]}, "the first caller must not wait for the batches after its own"
+    _until(lambda: len(started) == 2)
+    assert started[1] == [["b"], ["c"], ["d"]], "requests that queued up meanwhile share one call"
+    gates[1].set()
+    second.join(5), third.join(5)
+    assert results["second"] == [["B"], ["C"]] and results["third"] == [["D"]]
+    batcher.close()
+
+
+def _until(condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.001)

@@ -61,7 +61,7 @@ class LoadedPair:
         self.sentencizer = sentencizer
         self.inter_threads = inter_threads
         self.max_decoding_length = max_decoding_length
-        self.batcher = Batcher(self._run, parallel=inter_threads)
+        self.batcher = Batcher(self._run, parallel=inter_threads, name=f"ct2-{package.from_code}-{package.to_code}")
 
     def _run(self, pieces: list[list[str]]) -> list[list[str]]:
         prefix = self.package.target_prefix
@@ -166,7 +166,8 @@ class Engine:
                 loaded = self._load(self._packages[hop])
                 self._loaded[hop] = loaded
                 while len(self._loaded) > self.max_loaded:
-                    evicted, _ = self._loaded.popitem(last=False)
+                    evicted, unloaded = self._loaded.popitem(last=False)
+                    unloaded.batcher.close()
                     log.info("unloaded translation model %s->%s (least recently used)", *evicted)
             self._loaded.move_to_end(hop)
             return loaded
@@ -249,3 +250,5 @@ class Engine:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+        for pair in self._loaded.values():
+            pair.batcher.close()
