@@ -4,13 +4,16 @@ import os
 import sqlite3
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bridgebot.cli import main
+from bridgebot.domain import User
 from bridgebot.store.db import StoreError, migrations, open_db
 from bridgebot.store.maintenance import backup
+from bridgebot.store.repository import Repository
 
 
 async def test_migrations_apply_once_and_enable_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -126,3 +129,24 @@ def test_backup_while_the_bot_writes_holds_only_whole_transactions(tmp_path: Pat
     assert all(count % 10 == 0 for count in counts), counts
     assert counts == sorted(counts) and counts[0] >= 200 and counts[-1] <= batches * 10
     assert "backup written to" in capsys.readouterr().out
+
+
+async def test_a_person_seen_again_is_rewritten_only_when_something_changed(tmp_path: Path) -> None:
+    now = [datetime(2026, 11, 22, 10, 0, tzinfo=UTC)]
+    conn, _ = await open_db(tmp_path / "bot.sqlite3")
+    repo = Repository(conn, lambda: now[0])
+    try:
+        await repo.see_user(User(7, "anna_hh", "Anna"), -100)
+        now[0] += timedelta(seconds=20)
+        await repo.see_user(User(7, "anna_hh", "Anna"), -100)
+        assert (await repo._one("SELECT last_seen_at FROM users WHERE id = 7"))[0] == "2026-11-22T10:00:00+00:00"
+        await repo.see_user(User(7, "anna_hamburg", "Anna"), -100)  # a new @name counts at once
+        assert (await repo.user_by_username("anna_hamburg")).id == 7
+        await repo.see_user(User(7, "anna_hamburg", "Anna"), -200)  # and so does a new group
+        assert await repo.is_member(-200, 7)
+        now[0] += timedelta(minutes=5)
+        await repo.see_user(User(7, "anna_hamburg", "Anna"), -100)
+        row = await repo._one("SELECT last_seen_at FROM group_members WHERE chat_id = -100 AND user_id = 7")
+        assert row[0] == "2026-11-22T10:05:20+00:00"
+    finally:
+        await conn.close()

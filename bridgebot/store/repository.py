@@ -11,7 +11,7 @@ import json
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 
@@ -32,6 +32,8 @@ from bridgebot.domain import (
 )
 from bridgebot.textmodel import Entity
 
+SEEN_REFRESH = timedelta(minutes=1)
+SEEN_CACHE_SIZE = 10_000
 _GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken"
 
 
@@ -147,6 +149,8 @@ class Repository:
         # Every stored timestamp comes from one clock, so tests and the demo can move time for the whole bot.
         self.clock = clock or (lambda: datetime.now(UTC))
         self._write_lock = asyncio.Lock()
+        # (user, chat) -> (what we stored, when): who posts again soon needs no new write.
+        self._seen: dict[tuple[int, int | None], tuple[tuple, datetime]] = {}
 
     def now_iso(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds")
@@ -162,12 +166,14 @@ class Repository:
             await self.conn.commit()
 
     async def _one(self, sql: str, params: Iterable = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, tuple(params)) as cursor:
-            return await cursor.fetchone()
+        """For queries of at most one row (a key, or LIMIT 1)."""
+        rows = await self._all(sql, params)
+        return rows[0] if rows else None
 
     async def _all(self, sql: str, params: Iterable = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, tuple(params)) as cursor:
-            return list(await cursor.fetchall())
+        # One trip to aiosqlite's thread instead of three (execute, fetch, close): under a burst
+        # each trip is a thread handoff the event loop pays for.
+        return list(await self.conn.execute_fetchall(sql, tuple(params)))
 
     # --- bot state ---------------------------------------------------------------------------
 
@@ -182,7 +188,16 @@ class Repository:
     # --- people -------------------------------------------------------------------------------
 
     async def see_user(self, user: User, chat_id: int | None, is_bot: bool = False) -> None:
-        """Remember a person (and where they were seen) so @names can be resolved later."""
+        """Remember a person (and where they were seen) so @names can be resolved later.
+
+        Unchanged names are written at most once per SEEN_REFRESH per group: a busy chat would
+        otherwise cost a transaction per message for a timestamp nobody reads to the second.
+        """
+        moment = self.clock()
+        key, known = (user.id, chat_id), (user.username, user.first_name, user.last_name, is_bot)
+        seen = self._seen.get(key)
+        if seen is not None and seen[0] == known and timedelta(0) <= moment - seen[1] < SEEN_REFRESH:
+            return
         now = self.now_iso()
         async with self._tx() as db:
             await db.execute(
@@ -198,6 +213,9 @@ class Repository:
                     " ON CONFLICT (chat_id, user_id) DO UPDATE SET last_seen_at = excluded.last_seen_at",
                     (chat_id, user.id, now),
                 )
+        if len(self._seen) >= SEEN_CACHE_SIZE:
+            self._seen.clear()
+        self._seen[key] = (known, moment)
 
     async def user(self, user_id: int) -> User | None:
         row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
