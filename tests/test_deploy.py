@@ -1,0 +1,447 @@
+"""Deployment files: the systemd unit, the Dockerfile, the compose file, .dockerignore and the README's
+walk-through. None of this runs Docker or systemd; it checks what can be checked without them, so that a
+typo in a directive, a container running as root or a README naming a command that does not exist fails
+here rather than on a city's server."""
+
+from __future__ import annotations
+
+import argparse
+import configparser
+import dataclasses
+import fnmatch
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+import yaml
+from dockerfile_parse import DockerfileParser
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from bridgebot.cli import build_parser
+from bridgebot.config import ENV_PREFIX, Settings, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
+UNIT = DEPLOY / "bridgebot.service"
+DOCKERFILE = DEPLOY / "Dockerfile"
+COMPOSE = DEPLOY / "compose.yaml"
+README = ROOT / "README.md"
+SECTION = "## Running it for your partnership"
+HEALTH_PORT = Settings().health_port
+KNOWN_ENV = {ENV_PREFIX + field.name.upper() for field in dataclasses.fields(Settings)}
+
+# --- systemd -----------------------------------------------------------------------------------------
+
+
+def _unit() -> configparser.ConfigParser:
+    parser = configparser.ConfigParser(strict=False, interpolation=None, delimiters=("=",))
+    parser.optionxform = str  # systemd keys are case-sensitive
+    parser.read_string(UNIT.read_text())
+    return parser
+
+
+def _verify(unit_text: str, tmp_path: Path) -> tuple[int, list[str]]:
+    """`systemd-analyze verify` on a copy whose ExecStart is an executable that exists here.
+
+    verify exits 0 on unknown keys and bad values (systemd ignores them when it loads a unit), so its
+    `<file>:<line>: ...` warnings are the failures; lines about this machine (no bus, no such user) do not
+    name the file and do not count.
+    """
+    tool = shutil.which("systemd-analyze")
+    if tool is None:
+        pytest.skip("systemd-analyze is not installed (apt install systemd); the pure-Python checks still ran")
+    unit = tmp_path / "bridgebot.service"
+    unit.write_text(re.sub(r"(?m)^ExecStart=\S+", f"ExecStart={sys.executable}", unit_text))
+    result = subprocess.run(
+        [tool, "verify", "--man=no", str(unit)], capture_output=True, text=True, timeout=60, check=False
+    )
+    output = (result.stdout + result.stderr).splitlines()
+    problems = [line for line in output if re.match(rf"{re.escape(str(unit))}:\d+: ", line)]
+    return result.returncode, problems
+
+
+def test_the_systemd_unit_passes_systemd_analyze_verify(tmp_path: Path) -> None:
+    returncode, problems = _verify(UNIT.read_text(), tmp_path)
+    assert returncode == 0, problems
+    assert problems == []
+
+
+def test_systemd_analyze_verify_catches_a_broken_unit(tmp_path: Path) -> None:
+    """The check above can fail: an unknown directive and a bad value are both reported."""
+    broken = UNIT.read_text().replace("Restart=on-failure", "Restart=sometimes\nRestartOften=yes")
+    _, problems = _verify(broken, tmp_path)
+    assert any("RestartOften" in line for line in problems), problems
+    assert any("sometimes" in line for line in problems), problems
+
+
+def test_the_unit_runs_the_bot_as_a_dedicated_user_and_restarts_it() -> None:
+    service = _unit()["Service"]
+    assert service.get("User") not in (None, "", "root", "0")
+    assert service["ExecStart"].split()[0].endswith("/bridgebot")
+    assert service["ExecStart"].split()[1] == "run"
+    assert service["Restart"] == "on-failure"
+    assert _unit()["Install"]["WantedBy"] == "multi-user.target"
+
+
+def test_the_unit_is_hardened() -> None:
+    service = _unit()["Service"]
+    assert service["NoNewPrivileges"] == "yes"
+    assert service["ProtectSystem"] in ("strict", "full", "yes")
+    assert service["ProtectHome"] in ("yes", "read-only", "tmpfs")
+    assert service["PrivateTmp"] == "yes"
+    assert service["CapabilityBoundingSet"] == ""
+    # With ProtectSystem=strict the state directory is the only place it can write: the data_dir of the
+    # example config, and $HOME, where Argos caches its sentence splitters.
+    assert service["StateDirectory"] == "bridgebot"
+    example = load_settings(DEPLOY / "bridgebot.example.toml", {})
+    assert example.data_dir == Path("/var/lib/bridgebot")
+    assert "HOME=/var/lib/bridgebot" in service["Environment"].split()
+    # ExecStart reads this file: the README tells the admin to copy the example there.
+    assert "--config /etc/bridgebot/bridgebot.toml" in service["ExecStart"]
+
+
+# --- Dockerfile ----------------------------------------------------------------------------------------
+
+# Every instruction of the Dockerfile reference (https://docs.docker.com/reference/dockerfile/).
+DOCKERFILE_INSTRUCTIONS = {
+    "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
+    "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+}  # fmt: skip
+
+
+def _parser() -> DockerfileParser:
+    # From a file object: with a path, dockerfile-parse writes the file back when content is set.
+    return DockerfileParser(fileobj=io.BytesIO(DOCKERFILE.read_bytes()))
+
+
+def _dockerfile() -> list[dict]:
+    return [item for item in _parser().structure if item["instruction"] != "COMMENT"]
+
+
+def _instructions(name: str, stage: list[dict] | None = None) -> list[dict]:
+    return [item for item in (stage or _dockerfile()) if item["instruction"] == name]
+
+
+def _final_stage() -> list[dict]:
+    items = _dockerfile()
+    last_from = max(i for i, item in enumerate(items) if item["instruction"] == "FROM")
+    return items[last_from:]
+
+
+def _dockerfile_env() -> dict[str, str]:
+    """ENV of the final stage (dockerfile-parse starts over at each FROM)."""
+    return dict(_parser().envs)
+
+
+def _json_list(value: str) -> list[str]:
+    parsed = json.loads(value)
+    assert isinstance(parsed, list), value
+    return parsed
+
+
+def test_every_dockerfile_instruction_is_a_known_one() -> None:
+    items = _dockerfile()
+    assert items, "the parser found no instruction"
+    unknown = [(item["startline"] + 1, item["instruction"]) for item in items]
+    assert [entry for entry in unknown if entry[1] not in DOCKERFILE_INSTRUCTIONS] == []
+    assert items[0]["instruction"] in ("FROM", "ARG")
+
+
+def test_the_image_is_built_on_slim_python_311() -> None:
+    for item in _instructions("FROM"):
+        image = item["value"].split()[0]
+        assert re.fullmatch(r"python:3\.11(\.\d+)?-slim(-\w+)?(@sha256:[0-9a-f]{64})?", image), image
+
+
+def test_the_image_runs_as_a_non_root_user_before_its_command() -> None:
+    stage = _final_stage()
+    users = [(i, item["value"].strip()) for i, item in enumerate(stage) if item["instruction"] == "USER"]
+    cmd = [i for i, item in enumerate(stage) if item["instruction"] == "CMD"]
+    assert users and cmd
+    last_user_line, user = users[-1]
+    assert last_user_line < cmd[-1]
+    name = user.split(":")[0]
+    assert name not in ("root", "0"), user
+    assert _json_list(stage[cmd[-1]]["value"]) == ["bridgebot", "run"]
+
+
+def test_the_package_is_installed_with_pip_and_without_torch() -> None:
+    runs = " ".join(item["value"] for item in _instructions("RUN"))
+    assert re.search(r"pip install (\S+ )*\.(\s|$)", runs), runs
+    assert not re.search(r"pip install[^&;|]*\b(torch|stanza|argostranslate)\b", runs), runs
+
+
+def test_database_and_models_are_volumes_named_by_the_settings_the_bot_reads() -> None:
+    env = _dockerfile_env()
+    bridgebot_env = {key: value for key, value in env.items() if key.startswith(ENV_PREFIX)}
+    assert set(bridgebot_env) <= KNOWN_ENV, set(bridgebot_env) - KNOWN_ENV
+    settings = load_settings(None, bridgebot_env)
+    volumes = [Path(path) for item in _instructions("VOLUME") for path in _json_list(item["value"])]
+    assert settings.db_path.parent in volumes
+    assert settings.models_path in volumes
+    # Argos' state lives beside the models directory and MiniSBD's splitters under $HOME: both on a volume.
+    assert Path(env["HOME"]) in volumes
+    assert settings.models_path.parent in volumes
+
+
+def test_only_the_health_port_is_exposed_and_probed() -> None:
+    env = _dockerfile_env()
+    settings = load_settings(None, {key: value for key, value in env.items() if key.startswith(ENV_PREFIX)})
+    exposed = [port for item in _instructions("EXPOSE") for port in item["value"].split()]
+    assert exposed == [str(settings.health_port)]
+    # Listening on the container's loopback only would make the published port useless.
+    assert settings.health_listen == "0.0.0.0"
+    (check,) = _instructions("HEALTHCHECK")
+    assert " CMD " in f" {check['value']} "
+    probe = check["value"].split("CMD", 1)[1]
+    assert "curl" not in probe and "wget" not in probe  # neither is in python:3.11-slim
+    assert "python" in probe and "http://127.0.0.1:" in probe and "/healthz" in probe
+    assert f"'{HEALTH_PORT}'" in probe or f":{HEALTH_PORT}/" in probe
+
+
+def test_the_healthcheck_command_is_valid_python() -> None:
+    (check,) = _instructions("HEALTHCHECK")
+    argv = _json_list(check["value"].split("CMD", 1)[1].strip())
+    assert argv[:2] == ["python", "-c"]
+    compile(argv[2], "<HEALTHCHECK>", "exec")
+
+
+def _ignored(path: str, patterns: list[str]) -> bool:
+    """.dockerignore semantics, near enough: the last matching pattern wins, `!` re-includes."""
+    ignored = False
+    for pattern in patterns:
+        negate = pattern.startswith("!")
+        pattern = pattern.removeprefix("!").strip("/")
+        candidates = {pattern, pattern.removeprefix("**/")}
+        parts = path.split("/")
+        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+        if any(fnmatch.fnmatchcase(prefix, candidate) for candidate in candidates for prefix in prefixes):
+            ignored = not negate
+    return ignored
+
+
+def test_dockerignore_keeps_what_the_build_copies_and_drops_local_state() -> None:
+    patterns = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    copied = []
+    for item in _instructions("COPY"):
+        words = [word for word in item["value"].split() if not word.startswith("--")]
+        if "--from" not in item["value"]:
+            copied += words[:-1]
+    assert {"pyproject.toml", "README.md", "bridgebot", "locales"} <= set(copied)
+    for source in copied:
+        assert (ROOT / source).exists(), source
+        assert not _ignored(source, patterns), source
+    assert not _ignored("bridgebot/demo/packages/de_en.argosmodel", patterns)
+    for local in (".git", ".venv", ".venv-fixtures", "tests", "deploy/bridgebot.env", ".env", "x/__pycache__"):
+        assert _ignored(local, patterns), local
+
+
+def _requirements(dist: metadata.Distribution, extras: set[str]) -> list[Requirement]:
+    wanted = []
+    for text in dist.requires or []:
+        requirement = Requirement(text)
+        marker = requirement.marker
+        if marker is None or any(marker.evaluate({"extra": extra}) for extra in extras | {""}):
+            wanted.append(requirement)
+    return wanted
+
+
+def test_the_package_never_pulls_torch() -> None:
+    """What `pip install .` in the image installs, from the metadata of this environment."""
+    seen: set[str] = set()
+    queue = [(metadata.distribution("bridgebot"), set())]
+    while queue:
+        dist, extras = queue.pop()
+        for requirement in _requirements(dist, extras):
+            name = canonicalize_name(requirement.name)
+            assert name not in {"torch", "stanza", "spacy", "argostranslate"}, f"{dist.metadata['Name']} -> {name}"
+            if name in seen:
+                continue
+            seen.add(name)
+            try:
+                queue.append((metadata.distribution(name), set(requirement.extras)))
+            except metadata.PackageNotFoundError:
+                continue
+    assert "argos-translate-lt" in seen
+    assert "ctranslate2" in seen
+
+
+# --- compose -----------------------------------------------------------------------------------------
+
+
+def _compose() -> dict:
+    document = yaml.safe_load(COMPOSE.read_text())
+    assert isinstance(document, dict)
+    return document
+
+
+def _service() -> dict:
+    services = _compose()["services"]
+    assert list(services) == ["bridgebot"]
+    return services["bridgebot"]
+
+
+def test_compose_builds_the_dockerfile_and_restarts_the_bot() -> None:
+    service = _service()
+    context = (COMPOSE.parent / service["build"]["context"]).resolve()
+    assert context == ROOT
+    assert (context / service["build"]["dockerfile"]).resolve() == DOCKERFILE
+    assert service["restart"] == "unless-stopped"
+
+
+def test_compose_reads_the_token_from_an_env_file() -> None:
+    service = _service()
+    env_files = service["env_file"]
+    env_files = [env_files] if isinstance(env_files, str | dict) else env_files
+    paths = [entry["path"] if isinstance(entry, dict) else entry for entry in env_files]
+    assert paths
+    # No secret in the compose file itself; the example the README copies is in the repository.
+    environment = service.get("environment") or {}
+    names = environment if isinstance(environment, dict) else [entry.split("=")[0] for entry in environment]
+    assert "BRIDGEBOT_TOKEN" not in names
+    example = (COMPOSE.parent / f"{paths[0]}.example").read_text()
+    assert re.search(r"(?m)^BRIDGEBOT_TOKEN=$", example)
+    names = set(re.findall(r"(?m)^#?\s*(BRIDGEBOT_[A-Z_]+)=", example))
+    assert names <= KNOWN_ENV, names - KNOWN_ENV
+
+
+def test_compose_keeps_data_and_models_on_named_volumes() -> None:
+    service = _service()
+    declared = set(_compose()["volumes"])
+    mounts = {}
+    for entry in service["volumes"]:
+        source, target = (entry["source"], entry["target"]) if isinstance(entry, dict) else entry.split(":")[:2]
+        assert source in declared, f"{source} is not a named volume"
+        mounts[target] = source
+    volumes = [path for item in _instructions("VOLUME") for path in _json_list(item["value"])]
+    assert sorted(mounts) == sorted(volumes)
+
+
+def _published(entry: str | dict) -> tuple[str | None, str, str]:
+    """(host ip, host port, container port) of a ports entry, short or long syntax."""
+    if isinstance(entry, dict):
+        return entry.get("host_ip"), str(entry.get("published", "")), str(entry["target"])
+    parts = str(entry).split("/")[0].rsplit(":", 2)
+    if len(parts) == 3:
+        return parts[0].strip("[]"), parts[1], parts[2]
+    if len(parts) == 2:
+        return None, parts[0], parts[1]
+    return None, "", parts[0]
+
+
+def test_compose_publishes_the_health_port_on_loopback_only() -> None:
+    ports = [_published(entry) for entry in _service().get("ports", [])]
+    assert (("127.0.0.1", str(HEALTH_PORT), str(HEALTH_PORT))) in ports
+    for host_ip, _, container_port in ports:
+        assert host_ip in ("127.0.0.1", "::1"), f"port {container_port} is published on every address"
+
+
+def test_parser_of_compose_ports_sees_a_public_binding() -> None:
+    assert _published("8080:8080")[0] is None
+    assert _published({"target": 8080, "published": 8080})[0] is None
+    assert _published("127.0.0.1:8080:8080/tcp") == ("127.0.0.1", "8080", "8080")
+
+
+# --- README ------------------------------------------------------------------------------------------
+
+
+def _section() -> str:
+    text = README.read_text()
+    assert SECTION in text, f"README.md has no {SECTION!r}"
+    start = text.index(SECTION)
+    end = text.find("\n## ", start + len(SECTION))
+    return text[start : end if end != -1 else len(text)]
+
+
+def _code(markdown: str) -> str:
+    """Indented code blocks and `inline code`: where commands are written."""
+    blocks = [line for line in markdown.splitlines() if line.startswith("    ")]
+    inline = re.findall(r"`([^`]+)`", markdown.replace("\n", " "))
+    return "\n".join(blocks + inline)
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+# `bridgebot` as a program (not a user, a path segment or a compose service name followed by the program),
+# then its command words and options.
+_INVOCATION = re.compile(r"(?<![\w.-])bridgebot((?: +(?!bridgebot\b)[^\s`'\"#|;&]+)+)")
+
+
+def _invocations(code: str) -> list[list[str]]:
+    found = []
+    for match in _INVOCATION.finditer(code):
+        words = match.group(1).split()
+        # A command word, not an option or a path (`-g bridgebot deploy/bridgebot.example.toml`).
+        if words and re.fullmatch(r"[A-Za-z][\w-]*", words[0]):
+            found.append(words)
+    return found
+
+
+def _check_invocation(words: list[str]) -> list[str]:
+    """The command words of one invocation, each checked against the real parser."""
+    parser, path = build_parser(), []
+    while True:
+        choices = _subcommands(parser)
+        if not choices:
+            return path
+        # Skip an option's value: `--config FILE` comes before the action for `models`.
+        while words and words[0].startswith("-"):
+            words = words[2:] if words[0] == "--config" else words[1:]
+        rest = words
+        if not rest:
+            return path
+        assert rest[0] in choices, f"`bridgebot {' '.join([*path, rest[0]])}` is not a command ({sorted(choices)})"
+        path.append(rest[0])
+        parser, words = choices[rest[0]], rest[1:]
+
+
+def test_readme_walks_an_admin_from_botfather_to_two_linked_cities() -> None:
+    section = _section()
+    for needed in (
+        "@BotFather",
+        "/newbot",
+        "/setprivacy",
+        "Disable",
+        "/setup Hamburg de Europe/Berlin",
+        "/partnership new",
+        "/partnership join",
+        "deploy/bridgebot.example.toml",
+        "deploy/compose.yaml",
+        "deploy/bridgebot.service",
+        "systemctl enable --now bridgebot",
+        "/healthz",
+        "/readyz",
+    ):
+        assert needed in section, needed
+
+
+def test_every_command_the_readme_section_names_exists() -> None:
+    invocations = _invocations(_code(_section()))
+    commands = {" ".join(_check_invocation(words)) for words in invocations}
+    for needed in ("models install", "models install-file", "models list", "check", "db backup"):
+        assert needed in commands, f"the section does not show `bridgebot {needed}`"
+
+
+def test_the_readme_command_check_can_fail() -> None:
+    with pytest.raises(AssertionError, match="is not a command"):
+        _check_invocation(["models", "fetch", "de", "en"])
+    with pytest.raises(AssertionError, match="is not a command"):
+        _check_invocation(["backup", "x.sqlite3"])
+    assert _invocations("sudo -u bridgebot -H x; docker compose run --rm bridgebot bridgebot check") == [["check"]]
+    assert _check_invocation(["models", "--config", "F", "install", "de", "en"]) == ["models", "install"]
