@@ -1,0 +1,270 @@
+## Command menu descriptions
+cmd-start = Démarrer et découvrir ce que fait bridgebot
+cmd-help = Comment utiliser bridgebot
+cmd-setup = Inscrire ce groupe comme ville : /setup <ville> <langue> [fuseau horaire]
+cmd-partnership = Afficher le partenariat, ou new / invite / join / leave
+cmd-contacts = Qui contacter dans chaque ville partenaire
+cmd-lang = Changer la langue de ce groupe
+cmd-focal = Désigner la personne référente de cette ville : /focal @utilisateur
+
+## Welcome and help
+start-private = Bonjour ! Je suis bridgebot. Je relie les groupes Telegram de villes partenaires : chaque message apparaît dans chaque groupe partenaire, traduit hors ligne dans la langue de ce groupe. Ajoutez-moi au groupe de votre ville pour commencer.
+start-group = Bonjour ! Je suis bridgebot. Un admin du groupe peut l'inscrire avec /setup, puis le relier aux villes partenaires.
+help =
+    bridgebot relie les groupes de villes partenaires et traduit entre eux.
+
+    Pour commencer (admins du groupe) :
+    /setup <ville> <langue> [fuseau horaire] — inscrire ce groupe, p. ex. /setup Hamburg de Europe/Berlin
+    /partnership new <nom> — créer un partenariat (admins du bot) ; vous recevez un code d'invitation
+    /partnership invite — un nouveau code d'invitation pour une ville de plus
+    /partnership join <code> — rattacher ce groupe à un partenariat
+    /partnership leave — détacher ce groupe
+    /lang <langue> — changer la langue de ce groupe
+    /focal @utilisateur — désigner la personne à contacter dans cette ville
+
+    Pour tout le monde :
+    /partnership — les villes, leurs langues et leurs heures locales
+    /contacts — la personne référente de chaque ville
+    /commit <quoi> d'ici <date> — noter un engagement (en réponse à un message, reprend son texte)
+    /commitments [all | done | overdue | @utilisateur] — les engagements du partenariat
+    /done, /blocked, /reopen, /due <n°> — mettre à jour un engagement
+    /followup <#n° | @utilisateur | all> <quand> [note] — programmer une relance (coordination), p. ex. /followup #7 vendredi 10:00, /followup all chaque lundi 09:00
+    /followups — les relances programmées et les relances automatiques ; /followup cancel <F-n°>
+    /report — état du partenariat : activité et engagements, avec graphique
+    /glossary — noms et sigles que la traduction laisse inchangés
+    /unsend — en réponse à votre message, supprime ses copies
+    /help — ce texte
+
+## Setup
+setup-done = ✅ Ce groupe est désormais { $city } : langue { $language }, fuseau horaire { $tz } (heure locale { $time }).
+setup-tz-hint = Astuce : indiquez le fuseau horaire pour que les rappels arrivent à la bonne heure locale, p. ex. /setup { $city } { $lang } Europe/Berlin.
+usage-setup = Utilisation : /setup <ville> <langue> [fuseau horaire], p. ex. /setup Hamburg de Europe/Berlin
+
+## Partnerships
+usage-partnership = Utilisation : /partnership [new <nom> | invite | join <code> | leave | original quote|full|none]
+usage-partnership-new = Utilisation : /partnership new <nom>, p. ex. /partnership new Hamburg–Guadalajara
+usage-partnership-join = Utilisation : /partnership join <code> — avec le code qu'a reçu l'admin d'une autre ville.
+partnership-created = 🤝 Partenariat « { $name } » créé. Code d'invitation pour la première ville : { $code } (valable { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }, à usage unique). Dans le groupe de cette ville, un admin envoie : /partnership join { $code }
+partnership-created-joined = 🤝 Partenariat « { $name } » créé ; ce groupe en est la première ville. Code d'invitation pour la ville suivante : { $code } (valable { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }, à usage unique). Dans le groupe de cette ville, un admin envoie : /partnership join { $code }
+partnership-invite = Nouveau code d'invitation pour « { $name } » : { $code } (valable { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }, à usage unique). Dans le groupe de la nouvelle ville, un admin envoie : /partnership join { $code }
+partnership-joined = 🤝 Ce groupe a rejoint « { $name } », qui relie désormais { $count ->
+        [one] { $count } ville
+       *[other] { $count } villes
+    }.
+partnership-new-member = 🤝 { $city } a rejoint le partenariat « { $name } ».
+partnership-left = Ce groupe a quitté le partenariat « { $name } ». Plus rien ne sera relayé ici.
+partnership-show =
+    🤝 { $name } — { $count ->
+        [one] { $count } ville
+       *[other] { $count } villes
+    }
+    { $members }
+partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — contact : { $focal }
+contacts-show =
+    Qui contacter dans chaque ville :
+    { $members }
+focal-none = non défini (/focal @utilisateur)
+
+## Group settings
+lang-done = ✅ La langue de ce groupe est désormais : { $language }.
+usage-lang = Utilisation : /lang <langue>, p. ex. /lang de ou /lang allemand
+focal-done = ✅ { $person } est désormais la personne référente pour { $city }.
+usage-focal = Utilisation : /focal @utilisateur (ou répondez par /focal à l'un de ses messages)
+
+## Errors
+error-name-empty = Le nom doit contenir au moins une lettre.
+error-name-too-long = Ce nom est trop long : { $max } caractères au maximum, s'il vous plaît.
+error-bad-timezone = Je ne connais pas le fuseau horaire « { $tz } ». Utilisez un nom IANA comme Europe/Berlin, America/Mexico_City ou Asia/Shanghai.
+error-bad-language = Je ne connais pas la langue « { $lang } ». Utilisez un code comme de, en, zh, es, ou un nom comme allemand.
+error-not-set-up = Ce groupe n'est pas encore inscrit. Un admin du groupe peut le faire avec /setup <ville> <langue> [fuseau horaire].
+error-chat-admin-only = Seul un admin de ce groupe (ou un admin du bot) peut faire cela.
+error-bot-admin-only = Seul un admin du bot peut faire cela.
+error-already-in-partnership = Ce groupe fait déjà partie d'un partenariat. Quittez-le d'abord avec /partnership leave.
+error-no-partnership = Ce groupe ne fait encore partie d'aucun partenariat. Rejoignez-en un avec /partnership join <code>.
+error-code-unknown = Ce code d'invitation n'est pas valide. Vérifiez-le ou demandez-en un nouveau avec /partnership invite.
+error-code-used = Ce code d'invitation a déjà été utilisé. Demandez-en un nouveau avec /partnership invite.
+error-code-expired = Ce code d'invitation a expiré. Demandez-en un nouveau avec /partnership invite.
+error-unknown-user = Je ne connais pas encore { $user }. Cette personne doit écrire un message dans un groupe où je me trouve ; sinon, répondez à l'un de ses messages avec la commande.
+error-group-only = Cette commande fonctionne dans un groupe.
+error-unknown-command = Je ne connais pas la commande { $command }. Envoyez /help pour voir ce que je sais faire.
+
+## Relay
+cmd-glossary = Termes que la traduction laisse tels quels
+cmd-unsend = Répondez à un message par /unsend pour supprimer ses copies
+relay-header = { $sender } · { $city }
+relay-pivot = (traduit via l'anglais ; langue d'origine : { $source })
+relay-no-model = (non traduit : aucun modèle de langue { $source } → { $target } n'est installé)
+relay-group-unreachable = ⚠️ Les messages ne peuvent plus être remis à { $city } : le bot a été retiré de ce groupe ou y a perdu ses droits. Un admin de ce groupe peut y ajouter à nouveau le bot et rejoindre le partenariat avec un nouveau code.
+usage-unsend = Répondez par /unsend à un message relayé (ou à sa copie) pour supprimer ses copies dans les groupes partenaires.
+unsend-done = 🗑 Suppression des copies dans { $count ->
+        [one] { $count } groupe partenaire
+       *[other] { $count } groupes partenaires
+    }.
+error-unsend-unknown = Ce message n'a pas été relayé : il n'y a rien à supprimer.
+error-unsend-not-yours = Seul l'auteur d'un message ou un admin peut supprimer ses copies.
+error-unsend-done = Les copies de ce message ont déjà été supprimées.
+partnership-original-done = ✅ Les copies affichent désormais le texte original ainsi : { $mode }.
+usage-partnership-original = Utilisation : /partnership original quote|full|none — quote : replié sous la traduction ; full : affiché en entier ; none : non affiché.
+
+## Glossary
+usage-glossary = Utilisation : /glossary add <terme> [<langue>=<traduction> ...], /glossary remove <terme>, ou /glossary pour afficher la liste. Exemple : /glossary add Elbphilharmonie es=Filarmónica del Elba
+glossary-added = ✅ « { $term } » figure dans le glossaire : { $translations }.
+glossary-removed = ✅ « { $term } » a été retiré du glossaire.
+glossary-empty = Le glossaire est vide. Ajoutez les noms et sigles à ne pas traduire avec /glossary add <terme>.
+glossary-list =
+    Glossaire ({ $count ->
+        [one] { $count } terme
+       *[other] { $count } termes
+    }) :
+    { $terms }
+error-glossary-full = Le glossaire est plein ({ $max } termes). Retirez d'abord un terme.
+error-glossary-unknown = « { $term } » ne figure pas dans le glossaire.
+error-coordinator-only = Seule une personne chargée de la coordination (admin du groupe, admin du bot ou personne ayant ce rôle) peut faire cela.
+
+## Commitments
+cmd-commit = Noter un engagement : /commit [@responsable] <quoi> [d'ici <date>]
+cmd-commitments = Engagements en cours du partenariat
+cmd-done = Marquer un engagement comme réalisé : /done <n°>
+cmd-blocked = Marquer un engagement comme bloqué : /blocked <n°> <motif>
+cmd-reopen = Rouvrir un engagement : /reopen <n°>
+cmd-due = Modifier une échéance : /due <n°> <date>
+cmd-role = Confier à quelqu'un le rôle de coordination ou de chargé de mission
+usage-commit = Utilisation : /commit [@responsable] <ce qui a été promis> [d'ici <date>], p. ex. /commit envoyer le budget d'ici vendredi. Ou répondez à un message par /commit [d'ici <date>].
+usage-done = Utilisation : /done <n°>, p. ex. /done #7
+usage-blocked = Utilisation : /blocked <n°> <motif>, p. ex. /blocked #7 en attente de la salle
+usage-reopen = Utilisation : /reopen <n°>
+usage-due = Utilisation : /due <n°> <date>, p. ex. /due #7 dans 2 semaines
+usage-commitments = Utilisation : /commitments [all | done | overdue | @utilisateur]
+usage-role = Utilisation : /role @utilisateur coordinator|officer
+commitment-created = 📌 #{ $id } { $owner } ({ $city }) s'engage à : { $text } — échéance : { $due }
+commitment-done = ✅ #{ $id } réalisé : { $text } ({ $owner }, marqué par { $actor })
+commitment-blocked = ⛔ #{ $id } bloqué : { $text } — { $reason } ({ $actor })
+commitment-reopened = 🔄 #{ $id } rouvert : { $text } ({ $actor })
+commitment-due = 📅 #{ $id } nouvelle échéance le { $due } : { $text } ({ $actor })
+commitment-no-due = sans date
+commitments-header = Engagements ({ $count }) — page { $page }/{ $pages }
+commitment-line = #{ $id } · { $owner } ({ $city }) · { $due }{ $state }
+    { $text }
+commitment-state-done = { " " }· réalisé
+commitment-state-blocked = { " " }· bloqué : { $reason }
+commitment-state-overdue = { " " }· ⚠️ en retard
+commitments-empty = Aucun engagement pour l'instant. Notez-en un avec /commit <quoi> d'ici <date>.
+role-coordinator = ✅ { $person } participe désormais à la coordination de ce partenariat.
+role-officer = ✅ { $person } a désormais le rôle de chargé de mission dans ce partenariat.
+error-commitment-id = « { $id } » n'est pas un numéro d'engagement. Utilisez le numéro affiché sous la forme #7.
+error-commitment-unknown = Il n'y a pas d'engagement #{ $id } dans ce partenariat.
+error-commitment-not-yours = Seule la personne responsable d'un engagement ou une personne chargée de la coordination peut le modifier.
+error-commitment-already-done = #{ $id } est déjà réalisé.
+error-commitment-already-open = #{ $id } est déjà ouvert.
+error-commit-owner = Qui prend cet engagement ? Utilisez /commit @utilisateur <quoi>.
+error-commit-too-long = C'est trop long pour un engagement : { $max } caractères au maximum.
+error-date-unreadable = Je n'ai pas pu lire la date « { $date } ». Essayez p. ex. 2026-12-04, vendredi, demain ou dans 2 semaines.
+error-date-past = « { $date } » est dans le passé. Indiquez une date à venir, s'il vous plaît.
+
+## Follow-ups
+cmd-followup = Programmer une relance : /followup <#n° | @utilisateur | all> <quand> [note]
+cmd-followups = Relances programmées du partenariat
+cmd-report = État du partenariat : activité et engagements
+usage-followup = Utilisation : /followup <#n° | @utilisateur | all> <quand> [note], p. ex. /followup #7 vendredi 10:00 merci d'envoyer l'ordre du jour, ou /followup all chaque lundi 09:00. Annulez avec /followup cancel <F-n°> ; /followup settings affiche les relances automatiques.
+usage-followup-settings = Utilisation : /followup settings <reminder | overdue | digest | dormancy | hours | days> <valeur>, p. ex. /followup settings reminder 3d, /followup settings digest off, /followup settings hours 09:00-18:00, /followup settings days mon-fri
+followup-scheduled =
+    ⏰ Relance F{ $id } programmée — { $what }, { $when }.
+    { $times }
+followup-time-line = • { $city } : { $time }
+followup-outside-hours = { " " }⚠️ hors des heures de travail là-bas
+followup-once = le { $time }
+followup-target-commitment = engagement #{ $id }
+followup-target-user = { $person }
+followup-target-all = tout le monde
+followup-cancelled = 🗑 Relance F{ $id } annulée.
+followups-header = Relances programmées ({ $count }) :
+followups-line =
+    F{ $id } · { $what } · { $when } · note : { $note }
+      prochaine : { $next }
+followups-next-item = { $city } { $time }
+followups-empty = Aucune relance programmée. Programmez-en une avec /followup <#n° | @utilisateur | all> <quand>.
+followup-settings =
+    Relances automatiques (pendant les heures de travail, à l'heure locale de chaque ville) :
+    • rappel avant une échéance : { $reminder }
+    • avis quand un engagement est en retard : { $overdue }
+    • récapitulatif hebdomadaire : { $digest }
+    • alerte quand le partenariat est silencieux depuis : { $dormancy }
+    • heures de travail : { $hours }, { $days }
+    La coordination les modifie avec /followup settings <nom> <valeur>.
+followup-settings-saved = ✅ Enregistré.
+setting-off = désactivé
+setting-on = activé
+setting-hours = { $hours ->
+        [one] { $hours } heure
+       *[other] { $hours } heures
+    }
+setting-days = { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+rule-day = { $interval ->
+        [one] tous les jours
+       *[other] tous les { $interval } jours
+    } à { $time }
+rule-week = { $interval ->
+        [one] chaque { $weekday }
+       *[other] toutes les { $interval } semaines, le { $weekday },
+    } à { $time }
+rule-month = { $interval ->
+        [one] chaque mois
+       *[other] tous les { $interval } mois
+    }, le { $day ->
+        [1] 1er
+       *[other] { $day }
+    }, à { $time }
+error-when-unreadable = Je n'ai pas compris l'horaire « { $when } ». Essayez p. ex. dans 3 jours, demain 10:00, 2026-12-01 09:30, vendredi 15:00 ou chaque lundi 09:00.
+error-followup-id = « { $id } » n'est pas un numéro de relance. Utilisez le numéro affiché sous la forme F3.
+error-followup-unknown = Il n'y a pas de relance F{ $id } programmée dans ce partenariat.
+error-followup-commitment-done = #{ $id } est déjà réalisé : il n'y a rien à relancer.
+error-setting-unknown = Le réglage « { $setting } » n'existe pas. Utilisez reminder, overdue, digest, dormancy, hours ou days.
+error-setting-value = « { $value } » ne convient pas pour { $setting }. Exemples : reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
+
+## Nudges
+nudge-followup-commitment = ⏰ Relance pour #{ $id } : { $owner } ({ $city }) — { $text } — échéance : { $due }
+nudge-followup-person = ⏰ Relance pour { $person }
+nudge-followup-all = ⏰ Relance pour tout le monde dans « { $name } »
+nudge-none-open = Aucun engagement en cours.
+nudge-more = … et { $count } de plus (/commitments)
+nudge-note = 📝 { $note }
+nudge-late = (Envoyé en retard : prévu le { $time }, alors que le bot était hors ligne.)
+nudge-reminder = ⏳ Rappel : #{ $id } arrive à échéance le { $due } — { $owner } ({ $city }) : { $text }
+nudge-overdue = ⚠️ #{ $id } est en retard depuis le { $due } — { $owner } ({ $city }) : { $text }. Réalisé ? /done { $id } · Nouvelle date ? /due { $id } <date>
+nudge-digest = 📋 Récapitulatif hebdomadaire de « { $name } » : { $open } en cours, { $overdue } en retard
+nudge-dormancy = 💤 « { $name } » est silencieux depuis { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    } (dernière activité : { $since }). Un petit point suffit à faire vivre la coopération : quoi de neuf de votre côté ?
+
+## Report
+report-header = 📊 « { $name } » — état du partenariat, { $days } derniers jours (au { $date })
+report-city = • { $city } : { $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    } · engagements : { $made } pris, { $done ->
+        [one] { $done } réalisé
+       *[other] { $done } réalisés
+    } (dont { $ontime } dans les délais), { $overdue } en retard · dernière activité : { $last }
+report-never = jamais
+report-median = Délai médian de réalisation : { $days } jours
+report-median-none = Aucun engagement n'a encore été réalisé.
+report-chart-caption = 📊 « { $name } » en un coup d'œil
+report-chart-messages = Messages, { $days } derniers jours
+report-chart-commitments = Engagements
+report-chart-made = pris
+report-chart-done = réalisés
+report-chart-ontime = dans les délais
+report-chart-overdue = en retard
