@@ -1,0 +1,263 @@
+## Command menu descriptions
+cmd-start = Começar e ver o que o bridgebot faz
+cmd-help = Como usar o bridgebot
+cmd-setup = Configurar este grupo como uma cidade: /setup <cidade> <idioma> [fuso horário]
+cmd-partnership = Mostrar a parceria, ou new / invite / join / leave
+cmd-contacts = A quem se dirigir em cada cidade parceira
+cmd-lang = Mudar o idioma deste grupo
+cmd-focal = Definir o ponto focal desta cidade: /focal @pessoa
+
+## Welcome and help
+start-private = Olá! Sou o bridgebot. Conecto os grupos de Telegram de cidades parceiras: cada mensagem aparece em todos os grupos parceiros, traduzida offline para o idioma de cada grupo. Adicione-me ao grupo da sua cidade para começar.
+start-group = Olá! Sou o bridgebot. Um administrador do grupo pode configurar este grupo com /setup e depois conectá-lo às cidades parceiras.
+help =
+    O bridgebot conecta os grupos de cidades parceiras e traduz entre eles.
+
+    Primeiros passos (administradores do grupo):
+    /setup <cidade> <idioma> [fuso horário] — configurar este grupo, ex.: /setup Hamburg de Europe/Berlin
+    /partnership new <nome> — criar uma parceria (administradores do bot); você recebe um código de adesão
+    /partnership invite — um novo código de adesão para mais uma cidade
+    /partnership join <código> — conectar este grupo a uma parceria
+    /partnership leave — desconectar este grupo
+    /lang <idioma> — mudar o idioma deste grupo
+    /focal @pessoa — definir o ponto focal desta cidade
+
+    Para todos:
+    /partnership — as cidades, os seus idiomas e horas locais
+    /contacts — o ponto focal de cada cidade
+    /commit <o quê> até <data> — anotar um compromisso (em resposta a uma mensagem, usa o texto dela)
+    /commitments [all | done | overdue | @pessoa] — os compromissos da parceria
+    /done, /blocked, /reopen, /due <nº> — atualizar um compromisso
+    /followup <#nº | @pessoa | all> <quando> [nota] — agendar um lembrete (coordenação), ex.: /followup #7 sexta-feira 10:00, /followup all toda segunda-feira 09:00
+    /followups — lembretes agendados e automáticos; /followup cancel <F-nº>
+    /report — situação da parceria: atividade e compromissos, com gráfico
+    /glossary — nomes e siglas que a tradução mantém inalterados
+    /unsend — responda à sua mensagem para apagar as cópias dela
+    /help — este texto
+
+## Setup
+setup-done = ✅ Este grupo agora é { $city }: idioma { $language }, fuso horário { $tz } (hora local { $time }).
+setup-tz-hint = Dica: indique o fuso horário para que os lembretes respeitem a hora local, por exemplo /setup { $city } { $lang } Europe/Berlin.
+usage-setup = Uso: /setup <cidade> <idioma> [fuso horário], ex.: /setup Hamburg de Europe/Berlin
+
+## Partnerships
+usage-partnership = Uso: /partnership [new <nome> | invite | join <código> | leave | original quote|full|none]
+usage-partnership-new = Uso: /partnership new <nome>, ex.: /partnership new Hamburg–Guadalajara
+usage-partnership-join = Uso: /partnership join <código> — use o código que o administrador de outra cidade recebeu.
+partnership-created = 🤝 Parceria “{ $name }” criada. Código de adesão para a primeira cidade: { $code } (válido por { $days ->
+        [one] { $days } dia
+       *[other] { $days } dias
+    }, uso único). No grupo dessa cidade, um administrador envia: /partnership join { $code }
+partnership-created-joined = 🤝 Parceria “{ $name }” criada, e este grupo é a sua primeira cidade. Código de adesão para a próxima cidade: { $code } (válido por { $days ->
+        [one] { $days } dia
+       *[other] { $days } dias
+    }, uso único). No grupo dessa cidade, um administrador envia: /partnership join { $code }
+partnership-invite = Novo código de adesão para “{ $name }”: { $code } (válido por { $days ->
+        [one] { $days } dia
+       *[other] { $days } dias
+    }, uso único). No grupo da nova cidade, um administrador envia: /partnership join { $code }
+partnership-joined = 🤝 Este grupo entrou em “{ $name }”, que agora conecta { $count ->
+        [one] { $count } cidade
+       *[other] { $count } cidades
+    }.
+partnership-new-member = 🤝 { $city } entrou na parceria “{ $name }”.
+partnership-left = Este grupo saiu da parceria “{ $name }”. Nada mais será encaminhado para cá.
+partnership-show =
+    🤝 { $name } — { $count ->
+        [one] { $count } cidade
+       *[other] { $count } cidades
+    }
+    { $members }
+partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — ponto focal: { $focal }
+contacts-show =
+    A quem se dirigir em cada cidade:
+    { $members }
+focal-none = não definido (/focal @pessoa)
+
+## Group settings
+lang-done = ✅ O idioma deste grupo agora é { $language }.
+usage-lang = Uso: /lang <idioma>, ex.: /lang pt ou /lang português
+focal-done = ✅ { $person } é agora o ponto focal de { $city }.
+usage-focal = Uso: /focal @pessoa (ou responda a uma mensagem dessa pessoa com /focal)
+
+## Errors
+error-name-empty = O nome deve ter pelo menos uma letra.
+error-name-too-long = Esse nome é longo demais: no máximo { $max } caracteres, por favor.
+error-bad-timezone = “{ $tz }” não é um fuso horário que eu conheça. Use um nome IANA como Europe/Berlin, America/Mexico_City ou Asia/Shanghai.
+error-bad-language = “{ $lang }” não é um idioma que eu conheça. Use um código como de, en, zh, es ou um nome como alemão.
+error-not-set-up = Este grupo ainda não foi configurado. Um administrador do grupo pode fazer isso com /setup <cidade> <idioma> [fuso horário].
+error-chat-admin-only = Só um administrador deste grupo (ou do bot) pode fazer isso.
+error-bot-admin-only = Só um administrador do bot pode fazer isso.
+error-already-in-partnership = Este grupo já está numa parceria. Saia dela primeiro com /partnership leave.
+error-no-partnership = Este grupo ainda não está em nenhuma parceria. Entre numa com /partnership join <código>.
+error-code-unknown = Esse código de adesão não é válido. Verifique-o ou peça um novo com /partnership invite.
+error-code-used = Esse código de adesão já foi usado. Peça um novo com /partnership invite.
+error-code-expired = Esse código de adesão expirou. Peça um novo com /partnership invite.
+error-unknown-user = Ainda não conheço { $user }. Essa pessoa deve escrever uma mensagem num grupo onde eu esteja, ou então responda com o comando a uma das mensagens dela.
+error-group-only = Este comando só funciona em grupos.
+error-unknown-command = Não conheço o comando { $command }. Envie /help para ver o que posso fazer.
+
+## Relay
+cmd-glossary = Termos que a tradução mantém como estão
+cmd-unsend = Responda a uma mensagem com /unsend para apagar as cópias dela
+relay-header = { $sender } · { $city }
+relay-pivot = (traduzido do { $source } via inglês)
+relay-no-model = (não traduzido: não há nenhum modelo de idioma { $source } → { $target } instalado)
+relay-group-unreachable = ⚠️ Não é possível entregar mais mensagens a { $city }: o bot foi removido desse grupo ou perdeu as permissões lá. Um administrador desse grupo pode adicionar o bot de novo e voltar a entrar com um novo código.
+usage-unsend = Responda a uma mensagem encaminhada (ou à cópia dela) com /unsend para apagar as cópias nos grupos parceiros.
+unsend-done = 🗑 As cópias em { $count ->
+        [0] { $count } grupos parceiros
+        [one] { $count } grupo parceiro
+       *[other] { $count } grupos parceiros
+    } serão apagadas.
+error-unsend-unknown = Essa mensagem não foi encaminhada, por isso não há nada a apagar.
+error-unsend-not-yours = Só quem escreveu a mensagem ou um administrador pode apagar as cópias dela.
+error-unsend-done = As cópias dessa mensagem já foram apagadas.
+partnership-original-done = ✅ As cópias agora mostram o texto original assim: { $mode }.
+usage-partnership-original = Uso: /partnership original quote|full|none — quote: recolhido sob a tradução; full: mostrado por inteiro; none: não mostrado.
+
+## Glossary
+usage-glossary = Uso: /glossary add <termo> [<idioma>=<tradução> ...], /glossary remove <termo> ou /glossary para listar. Exemplo: /glossary add Elbphilharmonie es=Filarmónica del Elba
+glossary-added = ✅ “{ $term }” está no glossário: { $translations }.
+glossary-removed = ✅ “{ $term }” foi removido do glossário.
+glossary-empty = O glossário está vazio. Adicione nomes e siglas que não devem ser traduzidos com /glossary add <termo>.
+glossary-list =
+    Glossário ({ $count ->
+        [one] { $count } termo
+       *[other] { $count } termos
+    }):
+    { $terms }
+error-glossary-full = O glossário está cheio ({ $max } termos). Remova um termo primeiro.
+error-glossary-unknown = “{ $term }” não está no glossário.
+error-coordinator-only = Só a coordenação (um administrador do grupo, um administrador do bot ou quem recebeu essa função) pode fazer isso.
+
+## Commitments
+cmd-commit = Anotar um compromisso: /commit [@responsável] <o quê> [até <data>]
+cmd-commitments = Compromissos em aberto da parceria
+cmd-done = Marcar um compromisso como concluído: /done <nº>
+cmd-blocked = Marcar um compromisso como bloqueado: /blocked <nº> <motivo>
+cmd-reopen = Reabrir um compromisso: /reopen <nº>
+cmd-due = Mudar um prazo: /due <nº> <data>
+cmd-role = Atribuir a alguém a função de coordenação ou a função técnica
+usage-commit = Uso: /commit [@responsável] <o que foi prometido> [até <data>], ex.: /commit enviar o orçamento até sexta-feira. Ou responda a uma mensagem com /commit [até <data>].
+usage-done = Uso: /done <nº>, ex.: /done #7
+usage-blocked = Uso: /blocked <nº> <motivo>, ex.: /blocked #7 falta confirmar o local
+usage-reopen = Uso: /reopen <nº>
+usage-due = Uso: /due <nº> <data>, ex.: /due #7 sexta-feira
+usage-commitments = Uso: /commitments [all | done | overdue | @pessoa]
+usage-role = Uso: /role @pessoa coordinator|officer
+commitment-created = 📌 #{ $id } { $owner } ({ $city }) assume: { $text } — prazo: { $due }
+commitment-done = ✅ #{ $id } concluído: { $text } ({ $owner }, marcado por { $actor })
+commitment-blocked = ⛔ #{ $id } bloqueado: { $text } — { $reason } ({ $actor })
+commitment-reopened = 🔄 #{ $id } reaberto: { $text } ({ $actor })
+commitment-due = 📅 #{ $id } tem novo prazo, { $due }: { $text } ({ $actor })
+commitment-no-due = sem prazo
+commitments-header = Compromissos ({ $count }) — página { $page }/{ $pages }
+commitment-line = #{ $id } · { $owner } ({ $city }) · { $due }{ $state }
+    { $text }
+commitment-state-done = { " " }· concluído
+commitment-state-blocked = { " " }· bloqueado: { $reason }
+commitment-state-overdue = { " " }· ⚠️ em atraso
+commitments-empty = Ainda não há compromissos aqui. Anote um com /commit <o quê> até <data>.
+role-coordinator = ✅ { $person } agora faz parte da coordenação desta parceria.
+role-officer = ✅ { $person } agora tem a função técnica nesta parceria.
+error-commitment-id = “{ $id }” não é um número de compromisso. Use o número mostrado como #7.
+error-commitment-unknown = Não existe nenhum compromisso #{ $id } nesta parceria.
+error-commitment-not-yours = Só quem assumiu o compromisso ou a coordenação pode alterá-lo.
+error-commitment-already-done = #{ $id } já está concluído.
+error-commitment-already-open = #{ $id } já está em aberto.
+error-commit-owner = Quem assume este compromisso? Use /commit @pessoa <o quê>.
+error-commit-too-long = Isso é longo demais para um compromisso: no máximo { $max } caracteres.
+error-date-unreadable = Não consegui ler a data “{ $date }”. Tente, por exemplo, 2026-12-04, sexta-feira, amanhã ou em 2 semanas.
+error-date-past = “{ $date }” já passou. Indique uma data futura.
+
+## Follow-ups
+cmd-followup = Agendar um lembrete: /followup <#nº | @pessoa | all> <quando> [nota]
+cmd-followups = Lembretes agendados da parceria
+cmd-report = Situação da parceria: atividade e compromissos
+usage-followup = Uso: /followup <#nº | @pessoa | all> <quando> [nota], ex.: /followup #7 sexta-feira 10:00 por favor enviem a agenda, ou /followup all toda segunda-feira 09:00. Cancele com /followup cancel <F-nº>; veja os lembretes automáticos com /followup settings.
+usage-followup-settings = Uso: /followup settings <reminder | overdue | digest | dormancy | hours | days> <valor>, ex.: /followup settings reminder 3d, /followup settings digest off, /followup settings hours 09:00-18:00, /followup settings days mon-fri
+followup-scheduled =
+    ⏰ Lembrete F{ $id } agendado — { $what }, { $when }.
+    { $times }
+followup-time-line = • { $city }: { $time }
+followup-outside-hours = { " " }⚠️ fora do horário de trabalho local
+followup-once = em { $time }
+followup-target-commitment = compromisso #{ $id }
+followup-target-user = { $person }
+followup-target-all = todos
+followup-cancelled = 🗑 Lembrete F{ $id } cancelado.
+followups-header = Lembretes agendados ({ $count }):
+followups-line =
+    F{ $id } · { $what } · { $when } · nota: { $note }
+      próximo: { $next }
+followups-next-item = { $city } { $time }
+followups-empty = Nenhum lembrete agendado. Agende um com /followup <#nº | @pessoa | all> <quando>.
+followup-settings =
+    Lembretes automáticos (dentro do horário de trabalho de cada cidade):
+    • lembrete antes de um prazo: { $reminder }
+    • aviso quando um compromisso fica em atraso: { $overdue }
+    • resumo semanal: { $digest }
+    • alerta após um período sem atividade de: { $dormancy }
+    • horário de trabalho: { $hours }, { $days }
+    A coordenação pode alterá-los com /followup settings <nome> <valor>.
+followup-settings-saved = ✅ Configuração atualizada.
+setting-off = desativado
+setting-on = ativado
+setting-hours = { $hours ->
+        [one] { $hours } hora
+       *[other] { $hours } horas
+    }
+setting-days = { $days ->
+        [one] { $days } dia
+       *[other] { $days } dias
+    }
+rule-day = { $interval ->
+        [one] todos os dias
+       *[other] a cada { $interval } dias
+    } às { $time }
+rule-week = { $interval ->
+        [one] todas as semanas, { $weekday },
+       *[other] a cada { $interval } semanas, { $weekday },
+    } às { $time }
+rule-month = { $interval ->
+        [one] todos os meses
+       *[other] a cada { $interval } meses
+    }, no dia { $day }, às { $time }
+error-when-unreadable = Não consegui entender o horário “{ $when }”. Tente, por exemplo, em 3 dias, amanhã 10:00, 2026-12-01 09:30, sexta-feira 15:00 ou toda segunda-feira 09:00.
+error-followup-id = “{ $id }” não é um número de lembrete. Use o número mostrado como F3.
+error-followup-unknown = Não existe nenhum lembrete agendado F{ $id } nesta parceria.
+error-followup-commitment-done = #{ $id } já está concluído: não há nada a acompanhar.
+error-setting-unknown = Não existe a configuração “{ $setting }”. Use reminder, overdue, digest, dormancy, hours ou days.
+error-setting-value = “{ $value }” não serve para { $setting }. Exemplos: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
+
+## Nudges
+nudge-followup-commitment = ⏰ Acompanhamento do #{ $id }: { $owner } ({ $city }) — { $text } — prazo: { $due }
+nudge-followup-person = ⏰ Lembrete para { $person }
+nudge-followup-all = ⏰ Lembrete para todos em “{ $name }”
+nudge-none-open = Nenhum compromisso em aberto.
+nudge-more = … e mais { $count } (/commitments)
+nudge-note = 📝 { $note }
+nudge-late = (Enviado com atraso: estava previsto para { $time }, enquanto o bot estava offline.)
+nudge-reminder = ⏳ Lembrete: o prazo de #{ $id } é { $due } — { $owner } ({ $city }): { $text }
+nudge-overdue = ⚠️ #{ $id } está em atraso desde { $due } — { $owner } ({ $city }): { $text }. Concluído? /done { $id } · Nova data? /due { $id } <data>
+nudge-digest = 📋 Resumo semanal de “{ $name }”: { $open } em aberto, { $overdue } em atraso
+nudge-dormancy = 💤 “{ $name }” está sem atividade há { $days } dias (última atividade: { $since }). Uma breve atualização mantém a cooperação viva: quais são as novidades do seu lado?
+
+## Report
+report-header = 📊 “{ $name }” — situação da parceria, últimos { $days } dias (dados de { $date })
+report-city = • { $city }: { $messages ->
+        [0] { $messages } mensagens
+        [one] { $messages } mensagem
+       *[other] { $messages } mensagens
+    } · compromissos: { $made } assumidos, { $done } concluídos ({ $ontime } no prazo), { $overdue } em atraso · última atividade: { $last }
+report-never = nunca
+report-median = Mediana do tempo até concluir: { $days } dias
+report-median-none = Ainda nenhum compromisso foi concluído.
+report-chart-caption = 📊 Visão geral de “{ $name }”
+report-chart-messages = Mensagens, últimos { $days } dias
+report-chart-commitments = Compromissos
+report-chart-made = assumidos
+report-chart-done = concluídos
+report-chart-ontime = no prazo
+report-chart-overdue = em atraso
