@@ -32,9 +32,17 @@ the partner groups it bridges. Start bridgebot with that token in the environmen
 or put `token = "..."` in a config file and run `bridgebot run --config bridgebot.toml`."""
 
 
-def _config_option(parser: argparse.ArgumentParser) -> None:
+def _config_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """Accept --config at any level: `bridgebot --config F db backup P` and `bridgebot db backup P --config F`.
+
+    Below the top, the default is SUPPRESS so that a subcommand without --config keeps the value given earlier.
+    """
     parser.add_argument(
-        "--config", type=Path, metavar="FILE", help="TOML settings file (environment variables override it)"
+        "--config",
+        type=Path,
+        metavar="FILE",
+        default=None if top else argparse.SUPPRESS,
+        help="TOML settings file (environment variables override it)",
     )
 
 
@@ -48,14 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
         "BRIDGEBOT_ADMINS, BRIDGEBOT_LOG_LEVEL).",
     )
     parser.add_argument("--version", action="version", version=f"bridgebot {__version__}")
+    _config_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = sub.add_parser(
+    sub.add_parser(
         "run",
         help="run the bot (long polling, or a webhook when webhook_url is set)",
         description="Run the bot until stopped.",
     )
-    _config_option(run)
 
     demo = sub.add_parser(
         "demo",
@@ -65,29 +73,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--fast", action="store_true", help="no pauses between the steps")
 
-    check = sub.add_parser(
+    sub.add_parser(
         "check",
         help="validate the configuration, the database and the language models",
         description="Check that the bot can start: settings, database, and language models.",
     )
-    _config_option(check)
 
     db = sub.add_parser("db", help="database maintenance", description="Database maintenance.")
-    _config_option(db)
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    migrate = db_sub.add_parser("migrate", help="apply pending schema migrations")
-    _config_option(migrate)
+    db_sub.add_parser("migrate", help="apply pending schema migrations")
     backup = db_sub.add_parser("backup", help="write a consistent copy of the database (safe while the bot runs)")
     backup.add_argument("path", type=Path, help="file to write")
-    _config_option(backup)
     export = db_sub.add_parser("export", help="partnerships, groups, commitments and their history as JSON or CSV")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--output", type=Path, help="file to write (default: standard output)")
-    _config_option(export)
 
-    models = cli_models.add_parser(sub)
-    _config_option(models)
+    cli_models.add_parser(sub)
+    for command in _subcommands(parser):
+        if command is not demo:
+            _config_option(command)
     return parser
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every parser below this one, at any depth."""
+    found = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                found += [child, *_subcommands(child)]
+    return found
 
 
 def _run(settings: Settings) -> int:

@@ -139,3 +139,20 @@ def test_unreachable_telegram_is_one_line_not_a_traceback(monkeypatch, capsys, t
     err = capsys.readouterr().err
     assert err.strip().splitlines()[-1].startswith("error: cannot reach the Telegram Bot API at http://127.0.0.1:9/bot")
     assert "abcdefghijklmnopqrstuvwxyz" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--config", "{config}", "db", "migrate"],
+        ["db", "--config", "{config}", "migrate"],
+        ["db", "migrate", "--config", "{config}"],
+    ],
+    ids=["before the command", "after the command", "after the action"],
+)
+def test_the_config_file_counts_wherever_it_is_given(monkeypatch, tmp_path: Path, argv: list[str]) -> None:
+    monkeypatch.delenv("BRIDGEBOT_DB", raising=False)
+    config = tmp_path / "bridgebot.toml"
+    config.write_text(f'db = "{tmp_path / "from-file.sqlite3"}"\n')
+    assert main([arg.format(config=config) for arg in argv]) == 0
+    assert (tmp_path / "from-file.sqlite3").exists()
