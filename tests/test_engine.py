@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bridgebot.translation.batching import Batcher
+from bridgebot.translation.batching import Batcher, Slots
 from bridgebot.translation.engine import Engine
 
 PHRASES = json.loads((Path(__file__).parent.parent / "bridgebot/demo/phrases.json").read_text(encoding="utf-8"))
@@ -91,7 +91,7 @@ def test_a_finished_message_returns_while_the_burst_goes_on() -> None:
         gates[len(started) - 1].wait(10)
         return [[token.upper() for token in piece] for piece in pieces]
 
-    batcher = Batcher(run, parallel=1)
+    batcher = Batcher(run, slots=Slots(1), parallel=1)
     results: dict[str, list[list[str]]] = {}
 
     def call(name: str, pieces: list[list[str]]) -> threading.Thread:
@@ -112,6 +112,58 @@ def test_a_finished_message_returns_while_the_burst_goes_on() -> None:
     second.join(5), third.join(5)
     assert results["second"] == [["B"], ["C"]] and results["third"] == [["D"]]
     batcher.close()
+
+
+def test_a_burst_is_cut_into_batches_of_the_best_size() -> None:
+    gate = threading.Event()
+    sizes: list[int] = []
+
+    def run(pieces: list[list[str]]) -> list[list[str]]:
+        gate.wait(10)
+        sizes.append(len(pieces))
+        return pieces
+
+    batcher = Batcher(run, slots=Slots(1), max_pieces=3, parallel=1)
+    threads = [threading.Thread(target=batcher.translate, args=([[str(n)]],)) for n in range(8)]
+    threads[0].start()
+    _until(lambda: not batcher._queue)
+    for thread in threads[1:]:
+        thread.start()
+    _until(lambda: len(batcher._queue) == 7)
+    gate.set()
+    for thread in threads:
+        thread.join(5)
+    assert sizes == [1, 3, 3, 1]
+    batcher.close()
+
+
+def test_a_freed_slot_goes_to_the_pair_that_waited_longest() -> None:
+    """Two busy pairs share the cores: the pair that just ran a batch must queue behind the other."""
+    slots = Slots(1)
+    slots.acquire()
+    order: list[str] = []
+
+    def pair(name: str) -> threading.Thread:
+        def take_turn() -> None:
+            slots.acquire()
+            order.append(name)
+            slots.release()
+
+        thread = threading.Thread(target=take_turn)
+        thread.start()
+        return thread
+
+    waiting = [pair("fr")]
+    _until(lambda: len(slots._waiters) == 1)
+    waiting.append(pair("zh"))
+    _until(lambda: len(slots._waiters) == 2)
+    slots.release()
+    slots.acquire()  # the releasing pair asks again at once
+    order.append("de")
+    slots.release()
+    for thread in waiting:
+        thread.join(5)
+    assert order == ["fr", "zh", "de"]
 
 
 def _until(condition, timeout: float = 5.0) -> None:

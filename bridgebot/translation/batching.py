@@ -1,12 +1,17 @@
-"""Gathering concurrent translation requests for one language pair into one CTranslate2 call.
+"""Gathering concurrent translation requests for one language pair into CTranslate2 calls.
 
 No timer: an idle worker takes the first request at once (a lone message never waits for a batch to
-fill); requests that arrive while the workers are busy queue up and all go in the next call, bounded
-by `max_tokens`. Under a burst, batches therefore grow by themselves to what the engine can take,
-which is where CTranslate2's throughput is (DESIGN.md: ~15x over one message per call).
+fill); requests that arrive while the workers are busy queue up and go in the next call, bounded by
+`max_pieces` (CTranslate2's best batch size on this machine) and `max_tokens`. Under a burst, batches
+therefore fill by themselves, which is where CTranslate2's throughput is (DESIGN.md: ~15x over one
+message per call).
 
 The batches run on the batcher's own threads, not on a caller's: a caller that led a batch used to
 keep draining the queue for everybody, so its own finished message waited for the whole burst.
+
+Every pair has its own CTranslate2 workers, so two busy pairs would run twice as many compute threads
+as there are cores. `Slots`, shared by all pairs, lets only as many batches run as there are cores,
+handed over in arrival order, so the pairs take turns instead of thrashing the caches.
 """
 
 from __future__ import annotations
@@ -30,9 +35,47 @@ class _Request:
         return sum(len(p) for p in self.pieces)
 
 
+class Slots:
+    """A semaphore that hands a freed slot to the longest waiter (threading.Semaphore lets the
+    releasing thread take it straight back, which starves the other pairs under a burst)."""
+
+    def __init__(self, count: int) -> None:
+        self._lock = threading.Lock()
+        self._free = max(1, count)
+        self._waiters: deque[threading.Lock] = deque()
+
+    def acquire(self) -> None:
+        with self._lock:
+            if self._free:
+                self._free -= 1
+                return
+            turn = threading.Lock()
+            turn.acquire()
+            self._waiters.append(turn)
+        turn.acquire()  # released by the thread that hands this waiter its slot
+
+    def release(self) -> None:
+        with self._lock:
+            if self._waiters:
+                self._waiters.popleft().release()
+            else:
+                self._free += 1
+
+
 class Batcher:
-    def __init__(self, run: RunBatch, max_tokens: int = 4096, parallel: int = 1, name: str = "batch") -> None:
+    def __init__(
+        self,
+        run: RunBatch,
+        *,
+        slots: Slots,
+        max_pieces: int = 32,
+        max_tokens: int = 4096,
+        parallel: int = 1,
+        name: str = "batch",
+    ) -> None:
         self._run = run
+        self._slots = slots
+        self._max_pieces = max_pieces
         self._max_tokens = max_tokens
         self._wakeup = threading.Condition()
         self._queue: deque[_Request] = deque()
@@ -61,31 +104,51 @@ class Batcher:
             self._closed = True
             self._wakeup.notify_all()
 
-    def _take(self) -> list[_Request] | None:
-        """The next batch, waiting for work; None once closed and drained."""
+    def _wait_for_work(self) -> bool:
+        """False once closed and drained."""
         with self._wakeup:
             while not self._queue:
                 if self._closed:
-                    return None
+                    return False
                 self._wakeup.wait()
-            taken, tokens = [], 0
-            while self._queue and (not taken or tokens + self._queue[0].tokens <= self._max_tokens):
+            return True
+
+    def _take(self) -> list[_Request]:
+        """The next batch; empty when the other thread took everything while this one waited for a slot."""
+        with self._wakeup:
+            taken, pieces, tokens = [], 0, 0
+            while self._queue and (not taken or self._fits(self._queue[0], pieces, tokens)):
                 request = self._queue.popleft()
                 taken.append(request)
+                pieces += len(request.pieces)
                 tokens += request.tokens
-            self.calls += 1
+            self.calls += bool(taken)
             return taken
 
+    def _fits(self, request: _Request, pieces: int, tokens: int) -> bool:
+        return pieces + len(request.pieces) <= self._max_pieces and tokens + request.tokens <= self._max_tokens
+
     def _work(self) -> None:
-        while (batch := self._take()) is not None:
-            flat = [piece for request in batch for piece in request.pieces]
+        while self._wait_for_work():
+            # The slot comes first, the batch second: requests arriving while the cores are busy
+            # elsewhere join this batch instead of waiting for the next one.
+            self._slots.acquire()
             try:
-                results = self._run(flat) if flat else []
-            except BaseException as error:
-                for request in batch:
-                    request.future.set_exception(error)
-                continue
-            start = 0
+                batch = self._take()
+                if batch:
+                    self._finish(batch)
+            finally:
+                self._slots.release()
+
+    def _finish(self, batch: list[_Request]) -> None:
+        flat = [piece for request in batch for piece in request.pieces]
+        try:
+            results = self._run(flat) if flat else []
+        except BaseException as error:
             for request in batch:
-                request.future.set_result(results[start : start + len(request.pieces)])
-                start += len(request.pieces)
+                request.future.set_exception(error)
+            return
+        start = 0
+        for request in batch:
+            request.future.set_result(results[start : start + len(request.pieces)])
+            start += len(request.pieces)

@@ -24,7 +24,7 @@ from typing import Any
 
 from bridgebot.textmodel import Entity
 from bridgebot.translation.argos import argos, use_models_dir
-from bridgebot.translation.batching import Batcher
+from bridgebot.translation.batching import Batcher, Slots
 from bridgebot.translation.protect import translate_message
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,7 @@ BEAM_SIZE = 4
 MAX_DECODING_LENGTH = 256
 MAX_INPUT_TOKENS = 120  # below the smallest position table of the models we ship or install
 SHORT_TEXT = 300  # characters: below this, a text with no inner sentence end is one sentence
-MAX_BATCH = 32  # per CTranslate2 worker; bench/bench_engine.py found 16-64 best on 2 cores
+MAX_BATCH = 32  # pieces per CTranslate2 call, each on one worker; bench/bench_engine.py found 32 best on 2 cores
 _INNER_SENTENCE_END = re.compile(r"[.!?。！？…]")
 # Orchestration threads (protection, splitting, waiting on a batch); CTranslate2 has its own workers.
 ORCHESTRATION_THREADS = 128
@@ -54,19 +54,29 @@ class LoadedPair:
     """One installed package, ready to translate: tokenizer, sentence splitter, CTranslate2 model."""
 
     def __init__(
-        self, package: Any, translator: Any, sentencizer: Any, inter_threads: int, max_decoding_length: int
+        self,
+        package: Any,
+        translator: Any,
+        sentencizer: Any,
+        *,
+        slots: Slots,
+        inter_threads: int,
+        max_decoding_length: int,
     ) -> None:
         self.package = package
         self.translator = translator
         self.sentencizer = sentencizer
-        self.inter_threads = inter_threads
         self.max_decoding_length = max_decoding_length
-        self.batcher = Batcher(self._run, parallel=inter_threads, name=f"ct2-{package.from_code}-{package.to_code}")
+        self.batcher = Batcher(
+            self._run,
+            slots=slots,
+            max_pieces=MAX_BATCH,
+            parallel=inter_threads,
+            name=f"ct2-{package.from_code}-{package.to_code}",
+        )
 
     def _run(self, pieces: list[list[str]]) -> list[list[str]]:
         prefix = self.package.target_prefix
-        # Split the batch so every CTranslate2 worker (one per core) gets a share.
-        per_worker = max(1, -(-len(pieces) // self.inter_threads))
         results = self.translator.translate_batch(
             pieces,
             target_prefix=[[prefix]] * len(pieces) if prefix else None,
@@ -74,7 +84,7 @@ class LoadedPair:
             beam_size=BEAM_SIZE,
             length_penalty=0.2,
             max_decoding_length=self.max_decoding_length,
-            max_batch_size=min(MAX_BATCH, per_worker),
+            max_batch_size=MAX_BATCH,  # only a single message longer than a batch is split here
         )
         return [result.hypotheses[0] for result in results]
 
@@ -135,6 +145,7 @@ class Engine:
         self.max_loaded = max_loaded
         self._loaded: OrderedDict[tuple[str, str], LoadedPair] = OrderedDict()
         self._load_lock = threading.Lock()
+        self._slots = Slots(self.inter_threads)  # compute threads running at once, over all pairs
         self._packages = {(p.from_code, p.to_code): p for p in argos("package").get_installed_packages()}
         self._executor = ThreadPoolExecutor(max_workers=ORCHESTRATION_THREADS, thread_name_prefix="translate")
         self._cache: OrderedDict[tuple, tuple[float, Translation]] = OrderedDict()
@@ -183,7 +194,14 @@ class Engine:
         )
         sentencizer = argos("sbd").MiniSBDSentencizer(package)
         log.info("loaded translation model %s->%s", package.from_code, package.to_code)
-        return LoadedPair(package, translator, sentencizer, self.inter_threads, self.max_decoding_length)
+        return LoadedPair(
+            package,
+            translator,
+            sentencizer,
+            slots=self._slots,
+            inter_threads=self.inter_threads,
+            max_decoding_length=self.max_decoding_length,
+        )
 
     def translate_strings(self, texts: Sequence[str], source: str, target: str) -> list[str]:
         """Blocking: run on a worker thread."""
