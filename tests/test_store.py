@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bridgebot.cli import main
-from bridgebot.domain import User
+from bridgebot.domain import GlossaryEntry, User
 from bridgebot.store.db import StoreError, migrations, open_db
 from bridgebot.store.maintenance import backup
 from bridgebot.store.repository import Repository
@@ -148,5 +148,44 @@ async def test_a_person_seen_again_is_rewritten_only_when_something_changed(tmp_
         await repo.see_user(User(7, "anna_hamburg", "Anna"), -100)
         row = await repo._one("SELECT last_seen_at FROM group_members WHERE chat_id = -100 AND user_id = 7")
         assert row[0] == "2026-11-22T10:05:20+00:00"
+    finally:
+        await conn.close()
+
+
+async def test_groups_partnerships_and_glossaries_are_read_fresh_after_every_change(tmp_path: Path) -> None:
+    """They are cached for the relay's sake; a command's change must still count from the next message."""
+    conn, _ = await open_db(tmp_path / "bot.sqlite3")
+    repo = Repository(conn)
+    statements: list[str] = []
+    await conn.set_trace_callback(statements.append)
+    try:
+        hamburg = await repo.save_group(-100, "HH", "Hamburg", "de", "Europe/Berlin")
+        partnership = await repo.create_partnership("Hamburg-Leeds", None)
+        await repo.set_group_partnership(hamburg.chat_id, partnership.id)
+        assert [g.city for g in await repo.partnership_groups(partnership.id)] == ["Hamburg"]
+        assert (await repo.group(-100)).lang == "de" and await repo.glossary(partnership.id) == []
+        assert (await repo.partnership(partnership.id)).original_mode == "quote"
+
+        statements.clear()
+        await repo.group(-100), await repo.partnership(partnership.id), await repo.glossary(partnership.id)
+        await repo.partnership_groups(partnership.id)
+        assert statements == [], "unchanged rows come from the cache"
+
+        await repo.set_group_lang(-100, "en")
+        await repo.save_group(-200, "Leeds", "Leeds", "en", "Europe/London")
+        await repo.set_group_partnership(-200, partnership.id)
+        await repo.set_original_mode(partnership.id, "full")
+        await repo.set_glossary_term(partnership.id, "Rathaus", [GlossaryEntry("Rathaus", "en", "town hall")])
+        assert (await repo.group(-100)).lang == "en"
+        assert {g.city for g in await repo.partnership_groups(partnership.id)} == {"Hamburg", "Leeds"}
+        assert (await repo.partnership(partnership.id)).original_mode == "full"
+        assert await repo.glossary(partnership.id) == [GlossaryEntry("Rathaus", "en", "town hall")]
+
+        with pytest.raises(RuntimeError):
+            async with repo._tx() as db:
+                await db.execute("UPDATE groups SET lang = 'zh' WHERE chat_id = -100")
+                assert (await repo.group(-100)).lang == "zh"  # the same connection sees its own change
+                raise RuntimeError("the command is refused halfway")
+        assert (await repo.group(-100)).lang == "en", "a rolled-back change must not stay in the cache"
     finally:
         await conn.close()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
@@ -34,6 +35,9 @@ from bridgebot.textmodel import Entity
 
 SEEN_REFRESH = timedelta(minutes=1)
 SEEN_CACHE_SIZE = 10_000
+DIRECTORY_CACHE_SIZE = 10_000
+# Writes that change what the directory cache holds; matching a bit too much only costs a reload.
+_DIRECTORY_WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b.*?\b(groups|partnerships|glossary)\b", re.I | re.S)
 _GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken"
 
 
@@ -143,6 +147,32 @@ def _user(row: aiosqlite.Row) -> User:
     return User(row["id"], row["username"], row["first_name"], row["last_name"])
 
 
+class _Tracked:
+    """The connection as a write transaction sees it, noting writes to the directory tables."""
+
+    def __init__(self, conn: aiosqlite.Connection, forget: Callable[[], None]) -> None:
+        self._conn = conn
+        self._forget = forget
+        self.touched_directory = False
+
+    async def execute(self, sql: str, params: Iterable = ()) -> aiosqlite.Cursor:
+        try:
+            return await self._conn.execute(sql, params)
+        finally:
+            self._note(sql)
+
+    async def executemany(self, sql: str, params: Iterable[Iterable]) -> aiosqlite.Cursor:
+        try:
+            return await self._conn.executemany(sql, params)
+        finally:
+            self._note(sql)
+
+    def _note(self, sql: str) -> None:
+        if _DIRECTORY_WRITE.match(sql):
+            self.touched_directory = True
+            self._forget()
+
+
 class Repository:
     def __init__(self, conn: aiosqlite.Connection, clock: Callable[[], datetime] | None = None) -> None:
         self.conn = conn
@@ -151,19 +181,46 @@ class Repository:
         self._write_lock = asyncio.Lock()
         # (user, chat) -> (what we stored, when): who posts again soon needs no new write.
         self._seen: dict[tuple[int, int | None], tuple[tuple, datetime]] = {}
+        # Groups, partnerships and glossaries: read several times for every relayed copy, changed
+        # by a command now and then. Any write to their tables empties the cache (see _Tracked).
+        self._directory: dict[tuple, object] = {}
+        self._generation = 0
 
     def now_iso(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds")
 
     @asynccontextmanager
-    async def _tx(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def _tx(self) -> AsyncIterator[_Tracked]:
         async with self._write_lock:
+            tracked = _Tracked(self.conn, self._forget_directory)
             try:
-                yield self.conn
+                yield tracked
             except BaseException:
                 await self.conn.rollback()
                 raise
-            await self.conn.commit()
+            else:
+                await self.conn.commit()
+            finally:
+                if tracked.touched_directory:  # again: a read during the transaction saw uncommitted rows
+                    self._forget_directory()
+
+    def _forget_directory(self) -> None:
+        self._directory.clear()
+        self._generation += 1
+
+    async def _directory_read(self, key: tuple, load: Callable[[], Awaitable[object]]) -> object:
+        """`load()` once until the next write to the directory tables.
+
+        A read that overlaps such a write is returned but not kept (the generation moved on)."""
+        if key in self._directory:
+            return self._directory[key]
+        generation = self._generation
+        value = await load()
+        if generation == self._generation:
+            if len(self._directory) >= DIRECTORY_CACHE_SIZE:
+                self._directory.clear()
+            self._directory[key] = value
+        return value
 
     async def _one(self, sql: str, params: Iterable = ()) -> aiosqlite.Row | None:
         """For queries of at most one row (a key, or LIMIT 1)."""
@@ -235,8 +292,11 @@ class Repository:
     # --- groups -------------------------------------------------------------------------------
 
     async def group(self, chat_id: int) -> Group | None:
-        row = await self._one(f"SELECT {_GROUP_COLUMNS} FROM groups WHERE chat_id = ?", (chat_id,))
-        return _group(row) if row else None
+        async def load() -> Group | None:
+            row = await self._one(f"SELECT {_GROUP_COLUMNS} FROM groups WHERE chat_id = ?", (chat_id,))
+            return _group(row) if row else None
+
+        return await self._directory_read(("group", chat_id), load)
 
     async def save_group(self, chat_id: int, title: str, city: str, lang: str, tz: str) -> Group:
         now = self.now_iso()
@@ -302,12 +362,13 @@ class Repository:
         return partnership
 
     async def partnership(self, partnership_id: int) -> Partnership | None:
-        row = await self._one(
-            "SELECT id, name, original_mode, created_at FROM partnerships WHERE id = ?", (partnership_id,)
-        )
-        if row is None:
-            return None
-        return Partnership(row[0], row[1], row[2], datetime.fromisoformat(row[3]))
+        async def load() -> Partnership | None:
+            row = await self._one(
+                "SELECT id, name, original_mode, created_at FROM partnerships WHERE id = ?", (partnership_id,)
+            )
+            return Partnership(row[0], row[1], row[2], datetime.fromisoformat(row[3])) if row else None
+
+        return await self._directory_read(("partnership", partnership_id), load)
 
     async def partnership_languages(self) -> dict[str, set[str]]:
         """Partnership name -> the languages of its groups."""
@@ -329,11 +390,14 @@ class Repository:
         return sorted(row[0] for row in rows)
 
     async def partnership_groups(self, partnership_id: int) -> list[Group]:
-        rows = await self._all(
-            f"SELECT {_GROUP_COLUMNS} FROM groups WHERE partnership_id = ? ORDER BY joined_at, chat_id",
-            (partnership_id,),
-        )
-        return [_group(row) for row in rows]
+        async def load() -> tuple[Group, ...]:
+            rows = await self._all(
+                f"SELECT {_GROUP_COLUMNS} FROM groups WHERE partnership_id = ? ORDER BY joined_at, chat_id",
+                (partnership_id,),
+            )
+            return tuple(_group(row) for row in rows)
+
+        return list(await self._directory_read(("partnership_groups", partnership_id), load))
 
     async def add_join_code(
         self, code_hash: str, partnership_id: int, created_by: int | None, expires_at: datetime
@@ -445,9 +509,7 @@ class Repository:
             await self._enqueue(db, row[0], targets, "send", now)
             return row[0]
 
-    async def _enqueue(
-        self, db: aiosqlite.Connection, source_id: int, targets: Sequence[int], action: str, now: str
-    ) -> None:
+    async def _enqueue(self, db: _Tracked, source_id: int, targets: Sequence[int], action: str, now: str) -> None:
         await db.executemany(
             "INSERT INTO outbox (source_id, target_chat_id, action, created_at) VALUES (?, ?, ?, ?)",
             [(source_id, target, action, now) for target in targets],
@@ -577,11 +639,14 @@ class Repository:
     # --- glossary and topics -------------------------------------------------------------------
 
     async def glossary(self, partnership_id: int) -> list[GlossaryEntry]:
-        rows = await self._all(
-            "SELECT term, lang, translation FROM glossary WHERE partnership_id = ? ORDER BY term, lang",
-            (partnership_id,),
-        )
-        return [GlossaryEntry(*row) for row in rows]
+        async def load() -> tuple[GlossaryEntry, ...]:
+            rows = await self._all(
+                "SELECT term, lang, translation FROM glossary WHERE partnership_id = ? ORDER BY term, lang",
+                (partnership_id,),
+            )
+            return tuple(GlossaryEntry(*row) for row in rows)
+
+        return list(await self._directory_read(("glossary", partnership_id), load))
 
     async def set_glossary_term(self, partnership_id: int, term: str, entries: Sequence[GlossaryEntry]) -> None:
         async with self._tx() as db:
@@ -659,7 +724,7 @@ class Repository:
         return found
 
     async def _event(
-        self, db: aiosqlite.Connection, commitment_id: int, actor_id: int | None, action: str, detail: str | None
+        self, db: _Tracked, commitment_id: int, actor_id: int | None, action: str, detail: str | None
     ) -> None:
         await db.execute(
             "INSERT INTO commitment_events (commitment_id, at, actor_id, action, detail) VALUES (?, ?, ?, ?, ?)",
@@ -845,7 +910,7 @@ class Repository:
             )
 
     @staticmethod
-    async def _insert_nudges(db: aiosqlite.Connection, partnership_id: int, planned: Iterable[PlannedNudge]) -> None:
+    async def _insert_nudges(db: _Tracked, partnership_id: int, planned: Iterable[PlannedNudge]) -> None:
         await db.executemany(
             "INSERT OR IGNORE INTO nudges (partnership_id, kind, followup_id, commitment_id, chat_id, occurrence,"
             " due_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
