@@ -409,7 +409,7 @@ class BotApiMethods:
         message = self._message(chat_id, params, "message to delete not found")
         if not self._may_delete(chat_id, message):
             raise ApiError(400, "Bad Request: message can't be deleted")
-        del self.world.messages[chat_id][message["message_id"]]
+        self.world.delete(chat_id, message["message_id"])
         return True
 
     @api_method
@@ -422,7 +422,7 @@ class BotApiMethods:
         for message_id in ids:
             message = self.world.messages[chat_id].get(int(message_id))
             if message is not None and self._may_delete(chat_id, message):
-                del self.world.messages[chat_id][message["message_id"]]
+                self.world.delete(chat_id, message["message_id"])
         return True
 
     # --- chats and members -------------------------------------------------------------------------

@@ -78,6 +78,7 @@ class World:
         self.topics: defaultdict[int, dict[int, str]] = defaultdict(dict)
         self.messages: defaultdict[int, dict[int, dict]] = defaultdict(dict)
         self.sent_log: list[tuple[int, int, str]] = []  # (chat, message, method) of the bot's messages
+        self.bot_messages: defaultdict[int, set[int]] = defaultdict(set)  # the bot's messages not deleted
         self.files: dict[str, StoredFile] = {}
         self._message_ids: defaultdict[int, itertools.count] = defaultdict(lambda: itertools.count(1))
         self._file_numbers = itertools.count(1)
@@ -127,7 +128,12 @@ class World:
         self.messages[chat_id][message["message_id"]] = message
         if via is not None:
             self.sent_log.append((chat_id, message["message_id"], via))
+            self.bot_messages[chat_id].add(message["message_id"])
         return message
+
+    def delete(self, chat_id: int, message_id: int) -> None:
+        del self.messages[chat_id][message_id]
+        self.bot_messages[chat_id].discard(message_id)
 
     def snapshot(self, chat_id: int, message_id: int) -> dict | None:
         """The message as a reply carries it: Telegram does not nest reply_to_message further."""
