@@ -7,7 +7,7 @@ from fluent.syntax import FluentParser, ast, visitor
 
 from bridgebot.i18n import CATALOG, Catalogs, locales_dir
 
-REQUIRED = ("en", "de", "zh")
+REQUIRED = ("en", "de", "zh", "es", "fr", "pt", "ja", "id")
 
 
 class _Variables(visitor.Visitor):

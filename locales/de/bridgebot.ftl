@@ -142,7 +142,7 @@ usage-commit = Verwendung: /commit [@person] <was zugesagt wurde> [bis <Datum>],
 usage-done = Verwendung: /done <Nr>, z. B. /done #7
 usage-blocked = Verwendung: /blocked <Nr> <Grund>, z. B. /blocked #7 warten auf den Saal
 usage-reopen = Verwendung: /reopen <Nr>
-usage-due = Verwendung: /due <Nr> <Datum>, z. B. /due #7 nächsten Freitag
+usage-due = Verwendung: /due <Nr> <Datum>, z. B. /due #7 Freitag
 usage-commitments = Verwendung: /commitments [all | done | overdue | @person]
 usage-role = Verwendung: /role @person coordinator|officer
 commitment-created = 📌 #{ $id } { $owner } ({ $city }) übernimmt: { $text } — fällig { $due }
@@ -224,7 +224,7 @@ rule-month = { $interval ->
        *[other] alle { $interval } Monate
     } am { $day }. um { $time }
 error-when-unreadable = Die Zeitangabe „{ $when }“ verstehe ich nicht. Zum Beispiel: in 3d, morgen 10:00, 2026-12-01 09:30, Freitag 15:00 oder jeden Montag 09:00.
-error-followup-id = „{ $id }“ ist keine Erinnerungsnummer. Verwenden Sie die Nummer in der Form F3.
+error-followup-id = „{ $id }“ ist keine Erinnerungsnummer. Verwende die Nummer, die als F3 angezeigt wird.
 error-followup-unknown = In dieser Partnerschaft gibt es keine geplante Erinnerung F{ $id }.
 error-followup-commitment-done = #{ $id } ist bereits erledigt: Es gibt nichts nachzufassen.
 error-setting-unknown = Die Einstellung „{ $setting }“ gibt es nicht. Möglich sind reminder, overdue, digest, dormancy, hours und days.
@@ -241,7 +241,7 @@ nudge-late = (Verspätet gesendet: geplant für { $time }, als der Bot offline w
 nudge-reminder = ⏳ Erinnerung: #{ $id } ist fällig { $due } — { $owner } ({ $city }): { $text }
 nudge-overdue = ⚠️ #{ $id } ist überfällig seit { $due } — { $owner } ({ $city }): { $text }. Erledigt? /done { $id } · Neue Frist? /due { $id } <Datum>
 nudge-digest = 📋 Wochenübersicht von „{ $name }“: { $open } offen, { $overdue } überfällig
-nudge-dormancy = 💤 In „{ $name }“ ist es seit { $days } Tagen still (letzte Aktivität { $since }). Ein kurzes Update hält die Zusammenarbeit lebendig: Was gibt es Neues bei Ihnen?
+nudge-dormancy = 💤 In „{ $name }“ ist es seit { $days } Tagen still (letzte Aktivität { $since }). Ein kurzes Update hält die Zusammenarbeit lebendig: Was gibt es Neues bei euch?
 
 ## Report
 report-header = 📊 „{ $name }“ — Zustand der Partnerschaft, letzte { $days } Tage (Stand { $date })
