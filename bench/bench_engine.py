@@ -356,7 +356,7 @@ async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
     )
     print(
         f"one message on an idle engine: {1000 * engine_single:.1f} ms vs raw {1000 * raw_single:.1f} ms "
-        f"(+{1000 * (engine_single - raw_single):.1f} ms)"
+        f"({1000 * (engine_single - raw_single):+.1f} ms)"
     )
     grown = {n: value - before_engine for n, value in rss.items()}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

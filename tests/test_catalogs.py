@@ -62,3 +62,15 @@ def test_unknown_language_falls_back_to_english() -> None:
     catalogs = Catalogs()
     assert catalogs.t("sw", "error-group-only") == catalogs.t("en", "error-group-only")
     assert catalogs.t("zt", "error-group-only") == catalogs.t("zh", "error-group-only")
+
+
+@pytest.mark.parametrize("lang", _languages())
+@pytest.mark.parametrize("key", ["rule-day", "rule-week", "rule-month"])
+def test_a_rule_every_single_period_reads_naturally(lang: str, key: str) -> None:
+    """Every day, not "every 1 days": Chinese, Japanese and Indonesian have no plural category
+    "one", so their catalogs must select on the number itself."""
+    catalogs = Catalogs()
+    once = catalogs.t(lang, key, interval=1, time="09:00", weekday="X", day=15)
+    twice = catalogs.t(lang, key, interval=2, time="09:00", weekday="X", day=15)
+    assert "2" in twice.replace("09:00", "")
+    assert "1" not in once.replace("09:00", "").replace("15", ""), once

@@ -185,15 +185,15 @@ setting-on = 开启
 setting-hours = { $hours } 小时
 setting-days = { $days } 天
 rule-day = { $interval ->
-        [one] 每天
+        [1] 每天
        *[other] 每 { $interval } 天
     } { $time }
 rule-week = { $interval ->
-        [one] 每{ $weekday }
+        [1] 每{ $weekday }
        *[other] 每 { $interval } 周的{ $weekday }
     } { $time }
 rule-month = { $interval ->
-        [one] 每月
+        [1] 每月
        *[other] 每 { $interval } 个月
     } { $day } 日 { $time }
 error-when-unreadable = 无法识别时间“{ $when }”。可以试试：in 3d、明天 10:00、2026-12-01 09:30、周五 15:00 或 每周一 09:00。
