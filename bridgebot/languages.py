@@ -24,6 +24,7 @@ KNOWN = ISO_639_1 | ARGOS_EXTRA
 NAME_LOCALES = ("en", "de", "zh", "es", "fr", "pt", "ja", "id")
 _ALIASES = {
     "bahasa indonesia": "id",
+    "简体中文": "zh",
     "zh-hans": "zh",
     "zh-cn": "zh",
     "zh-hant": "zt",
@@ -32,9 +33,18 @@ _ALIASES = {
 }
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold().strip()
-    return "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Mn"))
+def fold(text: str) -> str:
+    """What people type and what Babel calls it, made comparable: case, spacing, format characters
+    and accents on Latin letters don't count ("Portugues" = "português", "francais" = "français");
+    other scripts keep their marks."""
+    text = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        category = unicodedata.category(char)
+        if category == "Cf" or (category == "Mn" and kept and "LATIN" in unicodedata.name(kept[-1], "")):
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 @cache
@@ -43,14 +53,15 @@ def _names() -> dict[str, str]:
     for ui in NAME_LOCALES:
         for code, name in Locale.parse(ui).languages.items():
             if code in ISO_639_1:
-                names.setdefault(_fold(name), code)
-    names.update({_fold("Traditional Chinese"): "zt", _fold("繁體中文"): "zt", _fold("繁体中文"): "zt"})
+                names.setdefault(fold(name), code)
+    names.update({fold("Traditional Chinese"): "zt", fold("繁體中文"): "zt", fold("繁体中文"): "zt"})
     return names
 
 
 def parse_language(text: str) -> str | None:
-    """A language code for what someone typed (`de`, `DE`, `zh-Hant`, `German`, `Deutsch`, `中文`)."""
-    folded = _fold(text).replace("_", "-")
+    """A language code for what someone typed (`de`, `DE`, `zh-Hant`, `German`, `Deutsch`, `中文`,
+    `portugues`): a code, an alias, or a language's name in any UI language, accents optional."""
+    folded = fold(text).replace("_", "-")
     if folded in KNOWN:
         return folded
     if folded in _ALIASES:

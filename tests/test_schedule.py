@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bridgebot.services.dates import extract_due, parse_due
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences, parse_when, split_when
 
@@ -118,3 +120,340 @@ def test_working_hours_move_a_moment_to_the_next_opening() -> None:
     inside = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
     assert hours.next_allowed(inside, BERLIN) == inside
     assert hours.next_allowed(inside, "Asia/Shanghai") == datetime(2026, 11, 25, 0, 0, tzinfo=UTC)  # 20:00 there
+
+
+# --- every UI language, from a Wednesday (so "every 2 weeks" must not fall on Sunday by chance) -----
+
+WEDNESDAY = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+ZONES = {
+    "en": "Europe/London",
+    "de": "Europe/Berlin",
+    "zh": "Asia/Shanghai",
+    "es": "America/Mexico_City",
+    "fr": "Europe/Paris",
+    "pt": "America/Sao_Paulo",
+    "ja": "Asia/Tokyo",
+    "id": "Asia/Jakarta",
+}
+MON, WED, FRI, SUN = 0, 2, 4, 6
+
+
+def _local(moment: datetime, lang: str) -> str:
+    return moment.astimezone(ZoneInfo(ZONES[lang])).strftime("%a %Y-%m-%d %H:%M")
+
+
+def _rule(phrase: str, lang: str) -> tuple:
+    when = parse_when(phrase, lang, ZONES[lang], WEDNESDAY)
+    assert when.moment is None, f"{phrase!r} read as one moment"
+    rule = when.rule
+    return rule.unit, rule.interval, rule.at, rule.weekday, rule.monthday
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "expected"),
+    [
+        # in 3d · in 2h · tomorrow 10:00 · friday 15:00 · next friday, in each language
+        ("en", "in 3d", "Sat 2026-11-28 09:00"),
+        ("en", "in 2h", "Wed 2026-11-25 11:00"),
+        ("en", "tomorrow 10:00", "Thu 2026-11-26 10:00"),
+        ("en", "friday 15:00", "Fri 2026-11-27 15:00"),
+        ("en", "next friday 15:00", "Fri 2026-11-27 15:00"),
+        ("de", "in 3 Tagen", "Sat 2026-11-28 09:00"),
+        ("de", "in 2 Stunden", "Wed 2026-11-25 12:00"),
+        ("de", "morgen 10:00", "Thu 2026-11-26 10:00"),
+        ("de", "Freitag 15:00", "Fri 2026-11-27 15:00"),
+        ("de", "Freitag 9.30", "Fri 2026-11-27 09:30"),
+        ("de", "nächsten Freitag", "Fri 2026-11-27 09:00"),
+        ("de", "nächsten Freitag 15:00", "Fri 2026-11-27 15:00"),
+        ("de", "nächsten Freitag um 15 Uhr", "Fri 2026-11-27 15:00"),
+        ("de", "am 1.12. 10:00", "Tue 2026-12-01 10:00"),
+        ("zh", "3天后", "Sat 2026-11-28 09:00"),
+        ("zh", "两小时后", "Wed 2026-11-25 19:00"),
+        ("zh", "明天 10:00", "Thu 2026-11-26 10:00"),
+        ("zh", "明天上午10点", "Thu 2026-11-26 10:00"),
+        ("zh", "周五 15:00", "Fri 2026-11-27 15:00"),
+        ("zh", "周五下午3点", "Fri 2026-11-27 15:00"),
+        ("zh", "下周五 15:00", "Fri 2026-12-04 15:00"),
+        ("es", "en 3 días", "Sat 2026-11-28 09:00"),
+        ("es", "en 2 horas", "Wed 2026-11-25 05:00"),
+        ("es", "mañana 10:00", "Thu 2026-11-26 10:00"),
+        ("es", "viernes 15:00", "Fri 2026-11-27 15:00"),
+        ("es", "el próximo viernes a las 15:00", "Fri 2026-11-27 15:00"),
+        ("fr", "dans 3 jours", "Sat 2026-11-28 09:00"),
+        ("fr", "dans 2 heures", "Wed 2026-11-25 12:00"),
+        ("fr", "demain 10h", "Thu 2026-11-26 10:00"),
+        ("fr", "vendredi 15h", "Fri 2026-11-27 15:00"),
+        ("fr", "vendredi prochain 15h", "Fri 2026-11-27 15:00"),
+        ("pt", "em 3 dias", "Sat 2026-11-28 09:00"),
+        ("pt", "daqui a 3 dias", "Sat 2026-11-28 09:00"),
+        ("pt", "daqui a 2 horas", "Wed 2026-11-25 08:00"),
+        ("pt", "amanhã 10:00", "Thu 2026-11-26 10:00"),
+        ("pt", "sexta 15:00", "Fri 2026-11-27 15:00"),
+        ("pt", "sexta-feira às 15:00", "Fri 2026-11-27 15:00"),
+        ("pt", "próxima sexta 15h", "Fri 2026-11-27 15:00"),
+        ("ja", "3日後", "Sat 2026-11-28 09:00"),
+        ("ja", "2時間後", "Wed 2026-11-25 20:00"),
+        ("ja", "明日 10:00", "Thu 2026-11-26 10:00"),
+        ("ja", "明日10時", "Thu 2026-11-26 10:00"),
+        ("ja", "金曜日 15:00", "Fri 2026-11-27 15:00"),
+        ("ja", "金曜 15:00", "Fri 2026-11-27 15:00"),
+        ("ja", "来週の金曜日 15:00", "Fri 2026-12-04 15:00"),
+        ("id", "dalam 3 hari", "Sat 2026-11-28 09:00"),
+        ("id", "3 hari lagi", "Sat 2026-11-28 09:00"),
+        ("id", "dalam 2 jam", "Wed 2026-11-25 18:00"),
+        ("id", "besok 10.00", "Thu 2026-11-26 10:00"),
+        ("id", "besok pukul 10.00", "Thu 2026-11-26 10:00"),
+        ("id", "Jumat 15.00", "Fri 2026-11-27 15:00"),
+        ("id", "hari Jumat 15.00", "Fri 2026-11-27 15:00"),
+        ("id", "Jumat depan 15.00", "Fri 2026-11-27 15:00"),
+        ("id", "10.10", "Thu 2026-11-26 10:10"),  # Indonesian writes times with a dot
+    ],
+)
+def test_one_off_times_in_every_ui_language(lang: str, phrase: str, expected: str) -> None:
+    when = parse_when(phrase, lang, ZONES[lang], WEDNESDAY)
+    assert when.rule is None, f"{phrase!r} read as a recurrence"
+    assert _local(when.moment, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "expected"),
+    [
+        # every monday 09:00 · every 2 weeks · every month on the 1st · every day, in each language
+        ("en", "every monday 09:00", ("week", 1, "09:00", MON, None)),
+        ("en", "every monday at 9am", ("week", 1, "09:00", MON, None)),
+        ("en", "every 2 weeks", ("week", 2, "09:00", WED, None)),
+        ("en", "every month on the 1st", ("month", 1, "09:00", None, 1)),
+        ("en", "every 1st of the month 10:00", ("month", 1, "10:00", None, 1)),
+        ("en", "every day 8:30", ("day", 1, "08:30", None, None)),
+        ("de", "jeden Montag 09:00", ("week", 1, "09:00", MON, None)),
+        ("de", "jeden Montag um 9 Uhr", ("week", 1, "09:00", MON, None)),
+        ("de", "alle 2 Wochen", ("week", 2, "09:00", WED, None)),
+        ("de", "jede zweite Woche", ("week", 2, "09:00", WED, None)),
+        ("de", "jeden Monat am 1.", ("month", 1, "09:00", None, 1)),
+        ("de", "jeden 1. des Monats", ("month", 1, "09:00", None, 1)),
+        ("de", "am 1. jedes Monats 9:00", ("month", 1, "09:00", None, 1)),
+        ("de", "jedes Jahr", None),  # no yearly rules: refused rather than misread
+        ("zh", "每周一 09:00", ("week", 1, "09:00", MON, None)),
+        ("zh", "每个星期一 9点", ("week", 1, "09:00", MON, None)),
+        ("zh", "每两周", ("week", 2, "09:00", WED, None)),
+        ("zh", "每2周", ("week", 2, "09:00", WED, None)),
+        ("zh", "每月1日", ("month", 1, "09:00", None, 1)),
+        ("zh", "每月1号 10:00", ("month", 1, "10:00", None, 1)),
+        ("zh", "每天 9:00", ("day", 1, "09:00", None, None)),
+        ("es", "cada lunes 09:00", ("week", 1, "09:00", MON, None)),
+        ("es", "todos los lunes a las 9:00", ("week", 1, "09:00", MON, None)),
+        ("es", "cada 2 semanas", ("week", 2, "09:00", WED, None)),
+        ("es", "cada dos semanas", ("week", 2, "09:00", WED, None)),
+        ("es", "cada mes el día 1", ("month", 1, "09:00", None, 1)),
+        ("es", "el día 1 de cada mes", ("month", 1, "09:00", None, 1)),
+        ("es", "todos los días 8:30", ("day", 1, "08:30", None, None)),
+        ("fr", "chaque lundi 09:00", ("week", 1, "09:00", MON, None)),
+        ("fr", "tous les lundis à 9h", ("week", 1, "09:00", MON, None)),
+        ("fr", "toutes les 2 semaines", ("week", 2, "09:00", WED, None)),
+        ("fr", "toutes les deux semaines", ("week", 2, "09:00", WED, None)),
+        ("fr", "chaque mois le 1er", ("month", 1, "09:00", None, 1)),
+        ("fr", "le 1er de chaque mois", ("month", 1, "09:00", None, 1)),
+        ("fr", "tous les jours 8h30", ("day", 1, "08:30", None, None)),
+        ("pt", "toda segunda", ("week", 1, "09:00", MON, None)),
+        ("pt", "toda segunda 09:00", ("week", 1, "09:00", MON, None)),
+        ("pt", "toda segunda-feira 09:00", ("week", 1, "09:00", MON, None)),
+        ("pt", "todas as segundas às 9h", ("week", 1, "09:00", MON, None)),
+        ("pt", "todas as segundas-feiras", ("week", 1, "09:00", MON, None)),
+        ("pt", "toda sexta", ("week", 1, "09:00", FRI, None)),
+        ("pt", "a cada 2 semanas", ("week", 2, "09:00", WED, None)),
+        ("pt", "a cada duas semanas", ("week", 2, "09:00", WED, None)),
+        ("pt", "de 2 em 2 semanas", ("week", 2, "09:00", WED, None)),
+        ("pt", "todo dia 1", ("month", 1, "09:00", None, 1)),
+        ("pt", "todo dia 1 09:00", ("month", 1, "09:00", None, 1)),
+        ("pt", "todo dia 15 às 10h", ("month", 1, "10:00", None, 15)),
+        ("pt", "todo mês no dia 1", ("month", 1, "09:00", None, 1)),
+        ("pt", "todo dia 09:00", ("day", 1, "09:00", None, None)),
+        ("pt", "todos os dias 8:30", ("day", 1, "08:30", None, None)),
+        ("ja", "毎週月曜日 9:00", ("week", 1, "09:00", MON, None)),
+        ("ja", "毎週月曜 09:00", ("week", 1, "09:00", MON, None)),
+        ("ja", "2週間ごと", ("week", 2, "09:00", WED, None)),
+        ("ja", "隔週", ("week", 2, "09:00", WED, None)),
+        ("ja", "毎月1日", ("month", 1, "09:00", None, 1)),
+        ("ja", "毎日 9:00", ("day", 1, "09:00", None, None)),
+        ("id", "setiap Senin 09:00", ("week", 1, "09:00", MON, None)),
+        ("id", "setiap Senin 09.00", ("week", 1, "09:00", MON, None)),
+        ("id", "setiap hari Senin pukul 09.00", ("week", 1, "09:00", MON, None)),
+        ("id", "setiap dua minggu", ("week", 2, "09:00", WED, None)),
+        ("id", "setiap bulan tanggal 1", ("month", 1, "09:00", None, 1)),
+        ("id", "setiap tanggal 1", ("month", 1, "09:00", None, 1)),
+        ("id", "setiap hari 09.00", ("day", 1, "09:00", None, None)),
+    ],
+)
+def test_recurrences_in_every_ui_language(lang: str, phrase: str, expected: tuple | None) -> None:
+    if expected is None:
+        with pytest.raises(Refusal):
+            parse_when(phrase, lang, ZONES[lang], WEDNESDAY)
+        return
+    assert _rule(phrase, lang) == expected
+
+
+@pytest.mark.parametrize("phrase", ["setiap 2 minggu", "setiap 2 Minggu", "tiap 3 minggu", "setiap 2 minggu 10.00"])
+def test_indonesian_every_two_weeks_is_not_sunday(phrase: str) -> None:
+    """A number before "minggu" makes it the unit "week": nobody means "every 2 Sundays"."""
+    unit, interval, _, weekday, _ = _rule(phrase, "id")
+    assert (unit, weekday) == ("week", WED)
+    assert interval > 1
+
+
+@pytest.mark.parametrize(
+    ("phrase", "weekday"),
+    [
+        ("setiap hari Minggu 09:00", SUN),  # "hari Minggu" is always the day
+        ("setiap hari minggu", SUN),
+        ("setiap Minggu", SUN),  # capitalised, as Indonesian writes day names
+        ("setiap Minggu 09.00", SUN),
+        ("setiap minggu 09.00", SUN),  # a time of day goes with a day, as in "setiap Senin 09.00"
+        ("setiap minggu", WED),  # bare and lower case: every week, from today
+        ("tiap minggu", WED),
+    ],
+)
+def test_indonesian_minggu_is_sunday_or_week_as_documented(phrase: str, weekday: int) -> None:
+    unit, interval, _, found, _ = _rule(phrase, "id")
+    assert (unit, interval, found) == ("week", 1, weekday)
+
+
+@pytest.mark.parametrize("phrase", ["todo dia 1 09:00", "todo dia 1", "todo dia 01"])
+def test_portuguese_todo_dia_with_a_day_number_is_monthly(phrase: str) -> None:
+    unit, interval, _, _, monthday = _rule(phrase, "pt")
+    assert (unit, interval, monthday) == ("month", 1, 1)
+
+
+@pytest.mark.parametrize("phrase", ["toda segunda", "toda segunda-feira 09:00", "todas as segundas"])
+def test_portuguese_toda_segunda_is_weekly_on_monday(phrase: str) -> None:
+    assert _rule(phrase, "pt")[:1] + _rule(phrase, "pt")[3:4] == ("week", MON)
+
+
+@pytest.mark.parametrize("phrase", ["every day", "毎日", "每天", "每日"])
+def test_every_day_is_daily_not_sunday(phrase: str) -> None:
+    """Japanese 日 is also Sunday's short name; 毎日 is still every day."""
+    assert _rule(phrase, "ja" if phrase == "毎日" else "zh")[0] == "day"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "note", "unit"),
+    [
+        ("en", "every week send the report", "send the report", "week"),
+        ("en", "every 2 weeks send report", "send report", "week"),
+        ("en", "every day 8:30 stand-up", "stand-up", "day"),
+        ("en", "every month on the 1st send the invoice", "send the invoice", "month"),
+        ("de", "jeden Monat am 1. Rechnung schicken", "Rechnung schicken", "month"),
+        ("id", "setiap 2 minggu kirim laporan", "kirim laporan", "week"),
+        ("id", "setiap minggu kirim laporan", "kirim laporan", "week"),
+        ("pt", "todo dia 1 09:00 enviar o relatório", "enviar o relatório", "month"),
+        ("pt", "toda segunda reunião de equipe", "reunião de equipe", "week"),
+    ],
+)
+def test_a_recurrence_does_not_swallow_the_note(lang: str, words: str, note: str, unit: str) -> None:
+    when, rest = split_when(words.split(), lang, ZONES[lang], WEDNESDAY)
+    assert (when.rule.unit, rest) == (unit, note)
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "expected"),
+    [
+        ("id", "besok 09.00", "Thu 2026-11-26 09:00"),
+        ("id", "besok 23.59", "Thu 2026-11-26 23:59"),
+        ("de", "morgen 9.30 Uhr", "Thu 2026-11-26 09:30"),
+        ("de", "morgen 15.00", "Thu 2026-11-26 15:00"),  # 00 is no month: a time
+    ],
+)
+def test_dotted_times_where_unambiguous(lang: str, phrase: str, expected: str) -> None:
+    assert _local(parse_when(phrase, lang, ZONES[lang], WEDNESDAY).moment, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [("id", "besok 24.00"), ("id", "besok 09.60")])
+def test_dotted_numbers_out_of_range_are_no_times(lang: str, phrase: str) -> None:
+    with pytest.raises(Refusal):
+        parse_when(phrase, lang, ZONES[lang], WEDNESDAY)
+
+
+# --- the examples the catalogs show must parse ------------------------------------------------------
+
+_END = r"(?:(?![,，、。　;；]|\.(?:\s|$)).)+"
+
+
+def _catalog_examples(command: str, first_per_line: bool = False) -> list[tuple[str, str]]:
+    """("de", "#7 Freitag 10:00 bitte die Agenda schicken") for each example of `/command` in a catalog.
+
+    Synopses (with <…> or […]) are skipped; with `first_per_line`, so is prose after the first
+    example ("也可以用 /commit 回复一条消息": "you can also reply with /commit").
+    """
+    from bridgebot.i18n import CATALOG, locales_dir
+
+    found = []
+    for path in sorted(locales_dir().glob(f"*/{CATALOG}")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for match in re.finditer(rf"/{command} ({_END})", line):
+                example = match.group(1).strip()
+                if "<" not in example and "[" not in example and not example.startswith(("cancel", "settings")):
+                    found.append((path.parent.name, example))
+                    if first_per_line:
+                        break
+    return found
+
+
+FOLLOWUP_EXAMPLES = _catalog_examples("followup")
+DUE_EXAMPLES = _catalog_examples("due")
+COMMIT_EXAMPLES = _catalog_examples("commit", first_per_line=True)
+
+
+def test_every_catalog_shows_followup_due_and_commit_examples() -> None:
+    for examples, least in ((FOLLOWUP_EXAMPLES, 4), (DUE_EXAMPLES, 1), (COMMIT_EXAMPLES, 1)):
+        counts = {lang: sum(1 for code, _ in examples if code == lang) for lang in ZONES}
+        assert all(count >= least for count in counts.values()), counts
+
+
+@pytest.mark.parametrize(("lang", "example"), FOLLOWUP_EXAMPLES)
+def test_followup_examples_in_the_catalogs_parse(lang: str, example: str) -> None:
+    """Each says "friday 10:00 [note]" or "every monday 09:00" in its language."""
+    _target, *words = example.split()
+    when, _note = split_when(words, lang, ZONES[lang], WEDNESDAY)
+    if when.rule:
+        assert (when.rule.unit, when.rule.weekday, when.rule.at) == ("week", MON, "09:00")
+    else:
+        assert _local(when.moment, lang) == "Fri 2026-11-27 10:00"
+
+
+@pytest.mark.parametrize(("lang", "example"), DUE_EXAMPLES)
+def test_due_examples_in_the_catalogs_parse(lang: str, example: str) -> None:
+    _target, phrase = example.split(maxsplit=1)
+    assert parse_due(phrase, lang, ZONES[lang], WEDNESDAY) > WEDNESDAY
+
+
+@pytest.mark.parametrize(("lang", "example"), COMMIT_EXAMPLES)
+def test_commit_examples_in_the_catalogs_parse(lang: str, example: str) -> None:
+    promise, due = extract_due(example, lang, ZONES[lang], WEDNESDAY)
+    assert promise and due is not None and due > WEDNESDAY
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrases"),
+    [
+        # error-when-unreadable and error-date-unreadable suggest these; they must work as suggested
+        ("en", ["in 3d", "tomorrow 10:00", "2026-12-01 09:30", "friday 15:00", "every monday 09:00"]),
+        ("de", ["in 3d", "morgen 10:00", "2026-12-01 09:30", "Freitag 15:00", "jeden Montag 09:00"]),
+        ("zh", ["in 3d", "明天 10:00", "2026-12-01 09:30", "周五 15:00", "每周一 09:00"]),
+        ("es", ["en 3 días", "mañana 10:00", "2026-12-01 09:30", "viernes 15:00", "cada lunes 09:00"]),
+        ("fr", ["dans 3 jours", "demain 10:00", "2026-12-01 09:30", "vendredi 15:00", "chaque lundi 09:00"]),
+        ("pt", ["em 3 dias", "amanhã 10:00", "2026-12-01 09:30", "sexta-feira 15:00", "toda segunda-feira 09:00"]),
+        ("ja", ["in 3d", "明日 10:00", "2026-12-01 09:30", "金曜日 15:00", "毎週月曜日 09:00"]),
+        ("id", ["dalam 3 hari", "besok 10:00", "2026-12-01 09:30", "Jumat 15:00", "setiap Senin 09:00"]),
+        ("en", ["2026-12-04", "friday", "tomorrow", "in 2 weeks"]),
+        ("de", ["2026-12-04", "Freitag", "morgen", "in 2 Wochen"]),
+        ("zh", ["2026-12-04", "周五", "明天", "两周后"]),
+        ("es", ["2026-12-04", "viernes", "mañana", "en 2 semanas"]),
+        ("fr", ["2026-12-04", "vendredi", "demain", "dans 2 semaines"]),
+        ("pt", ["2026-12-04", "sexta-feira", "amanhã", "em 2 semanas"]),
+        ("ja", ["2026-12-04", "金曜日", "明日", "2週間後"]),
+        ("id", ["2026-12-04", "Jumat", "besok", "dalam 2 minggu"]),
+    ],
+)
+def test_suggestions_in_the_error_messages_parse(lang: str, phrases: list[str]) -> None:
+    for phrase in phrases:
+        _when, note = split_when(phrase.split(), lang, ZONES[lang], WEDNESDAY)
+        assert note == "", phrase

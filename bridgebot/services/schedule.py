@@ -4,8 +4,12 @@ A one-off time ("tomorrow 10:00", "in 3d", "2026-12-01 09:30") is one moment, re
 group's zone. A recurrence ("every monday 09:00", "jeden Montag 9:00", "每周一 09:00", "every 2 weeks",
 "every month on the 1st") is a wall-clock rule that each group reads in its own zone, so "09:00" is
 09:00 in Hamburg and 09:00 in Guadalajara, before and after a DST change. Dates are read by
-`dateparser` (through `dates.parse_due`); weekday names come from Babel's CLDR data; this module
-only knows the few words that say "every".
+`dateparser` (through `dates.parse_due`); weekday names come from Babel's CLDR data (`dates.weekday_in`).
+
+This module knows the words of recurrences, as tables that hold every UI language at once (a
+German group may type English): the words that say "every" (_EVERY), units (_UNITS), numbers,
+and the words around a day of the month (_MONTHDAY). A recurrence must be read whole: "every
+week send the report" is "every week" and the note "send the report", never a rule that ate it.
 """
 
 from __future__ import annotations
@@ -14,11 +18,12 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 
-from bridgebot.services.dates import parse_due
+from bridgebot.services.dates import DAY_WORDS, cjk_number, names_weekday_or_week, parse_due, weekday_in
 from bridgebot.services.refusal import Refusal
 
 DEFAULT_TIME = time(9, 0)
@@ -26,48 +31,73 @@ DEFAULT_TIME = time(9, 0)
 MAX_WHEN_WORDS = 7
 
 _EVERY = re.compile(
-    r"^(?:every|each|jeden|jede|jedes|alle|cada|todos\s+los|todas\s+las|chaque|tous\s+les|toutes\s+les"
-    r"|toda|todo|todas\s+as|todos\s+os|setiap|tiap|每个?|毎)(?:\s+|(?=\w)|$)",
+    r"^(?:(?:every|each|jeden|jedes|jede|alle|cada|a\s+cada|todos\s+los|todas\s+las|chaque|tous\s+les"
+    r"|toutes\s+les|todos\s+os|todas\s+as|todo|toda|setiap|tiap)(?:\s+|$)|每个|每|毎)",
+    re.IGNORECASE,
+)
+# "Every other": 隔週 is every two weeks.
+_EVERY_OTHER = re.compile(r"^隔(?=[日天周週月])")
+# Every as a suffix: 2週間ごと (every two weeks).
+_EVERY_AFTER = re.compile(r"(?:ごとに?|毎に)(?=\s|$)")
+# Portuguese "de 2 em 2 semanas": every two weeks.
+_EVERY_N = re.compile(r"^de\s+(?P<n>\w+)\s+em\s+(?P=n)(?:\s+|$)", re.IGNORECASE)
+# "… of every month" after the day: "el día 1 de cada mes", "le 1er de chaque mois", "am 1. jedes Monats".
+_OF_EVERY_MONTH = re.compile(
+    r"(?:^|\s+)(?:of\s+(?:each|every)\s+month|(?:eines\s+)?jeden\s+monats|jedes\s+monats|de\s+cada\s+mes"
+    r"|de\s+chaque\s+mois|de\s+cada\s+m[êe]s|de\s+todo\s+m[êe]s|(?:se)?tiap\s+bulan)(?=\s|$)",
     re.IGNORECASE,
 )
 _UNITS = {
-    "day": r"days?|tage?n?|t[äa]glich|d[ií]as?|jours?|dias?|hari|天|日",
-    "week": r"weeks?|wochen?|semanas?|semaines?|minggu|周|週|星期|礼拜",
-    "month": r"months?|monate?n?|mes(?:es)?|mois|m[êe]s|meses|bulan|月|ヶ月|か月",
+    "day": r"days?|tage?n?|d[ií]as?|jours?|hari|天|日",
+    "week": r"weeks?|wochen?|semanas?|semaines?|minggu|pekan|周|週間|週|星期|个星期|個星期|礼拜",
+    "month": r"months?|monate?n?|mes(?:es)?|mois|m[êe]s|meses|bulan|月|个月|ヶ月|か月|カ月",
 }
+# Around a day of the month: "month on the 1st", "Monat am 1.", "mois le 1er", "mes el día 1",
+# "mês no dia 1", "bulan tanggal 1", "月1日", "1st of the month", "1. des Monats", "dia 1".
+_MONTHDAY = re.compile(
+    rf"^(?:(?P<unit>{_UNITS['month']})\s*)?"
+    r"(?:(?P<word>on\s+the|on|the|am|den|le|el\s+d[ií]a|el|d[ií]a|no\s+dia|dia|pada\s+tanggal|tanggal|tgl\.?)\s*)?"
+    r"(?P<d>0?[1-9]|[12]\d|3[01])(?P<ordinal>st|nd|rd|th|er|e|º|ª|\.|日|号|號)?"
+    r"(?P<of>\s*(?:of\s+the\s+month|des\s+monats|du\s+mois|del\s+mes|do\s+m[êe]s))?$",
+    re.IGNORECASE,
+)
 _NUMBER_WORDS = {
     "other": 2,
     "two": 2,
     "zwei": 2,
     "zweite": 2,
+    "zweiten": 2,
     "dos": 2,
     "deux": 2,
     "dois": 2,
     "duas": 2,
     "dua": 2,
-    "两": 2,
-    "二": 2,
     "three": 3,
     "drei": 3,
     "dritte": 3,
+    "dritten": 3,
     "tres": 3,
     "trois": 3,
     "três": 3,
     "tiga": 3,
-    "三": 3,
     "four": 4,
     "vier": 4,
     "cuatro": 4,
     "quatre": 4,
     "quatro": 4,
     "empat": 4,
-    "四": 4,
 }
+# Clock times: "15:00", "3pm", "15 Uhr", "15h30", "15点", "下午3点", and "09.00" (see _take_time).
 _TIME = re.compile(
-    r"(?<!\d)(?P<h>[01]?\d|2[0-3])(?:[:：.h](?P<m>[0-5]\d))?\s*(?P<suffix>am|pm|a\.m\.|p\.m\.|uhr|h|点|時)?(?!\w)",
+    r"(?<![\d.])(?P<pre>上午|早上|中午|下午|晚上|午前|午後)?(?P<h>[01]?\d|2[0-3])"
+    r"(?:(?P<sep>[:：.h])(?P<m>[0-5]\d))?\s*(?P<suffix>am|pm|a\.m\.|p\.m\.|uhr|h|点|時)?(?!\w)(?![.:]\d)",
     re.IGNORECASE,
 )
-_MONTH_DAY = re.compile(r"(?<!\d)(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|e|º|\.|日|号|號)?(?!\d)")
+_PM = ("下午", "晚上", "午後")
+# Words that tie a time to the day ("Freitag um 15 Uhr", "hari Senin pukul 09.00", "月曜日の9時").
+_TIME_GLUE = re.compile(
+    r"(?:^|\s+)(?:at|um|à|a\s+las|às|pukul|jam)$|^(?:at|um|à|a\s+las|às|pukul|jam)\s+|[のに]$", re.I
+)
 _COMPACT = re.compile(r"^(?:in\s*)?(?P<n>\d{1,4})\s*(?P<unit>m|min|h|d|w)$", re.IGNORECASE)
 _COMPACT_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
@@ -123,6 +153,19 @@ def parse_when(phrase: str, lang: str, tz: str, now: datetime) -> When:
     every = _EVERY.match(phrase)
     if every:
         return When(rule=parse_rule(phrase[every.end() :], lang, tz, now))
+    other = _EVERY_OTHER.match(phrase)
+    if other:
+        return When(rule=parse_rule(phrase[other.end() :], lang, tz, now, interval=2))
+    each = _EVERY_N.match(phrase)
+    if each:
+        return When(rule=parse_rule(f"{each.group('n')} {phrase[each.end() :]}", lang, tz, now))
+    after = _EVERY_AFTER.search(phrase)
+    if after:
+        return When(rule=parse_rule(phrase[: after.start()] + " " + phrase[after.end() :], lang, tz, now))
+    monthly = _OF_EVERY_MONTH.search(phrase)
+    if monthly:
+        spec = phrase[: monthly.start()] + " " + phrase[monthly.end() :]
+        return When(rule=parse_rule(spec, lang, tz, now, monthly=True))
     return When(moment=parse_moment(phrase, lang, tz, now))
 
 
@@ -134,8 +177,10 @@ def parse_moment(phrase: str, lang: str, tz: str, now: datetime) -> datetime:
         return now.astimezone(UTC) + timedelta(**{unit: int(compact.group("n"))})
     if not phrase or _EVERY.match(phrase):
         raise Refusal("error-when-unreadable", when=phrase)
-    clock, rest = _take_time(phrase)
+    clock, rest = _take_time(phrase, lang)
     if clock is None:
+        if _looks_like_time(phrase, lang):  # "24:00", "09.60": dateparser would guess a year from it
+            raise Refusal("error-when-unreadable", when=phrase)
         return parse_due(phrase, lang, tz, now, bare_day=DEFAULT_TIME)
     if not rest:
         return _next_at(clock, tz, now)
@@ -161,86 +206,137 @@ def _next_at(clock: time, tz: str, now: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _take_time(phrase: str) -> tuple[time | None, str]:
-    """A clock time in `phrase` ("15:00", "3pm", "15 Uhr", "15点"), and the phrase without it."""
+def _take_time(phrase: str, lang: str = "en") -> tuple[time | None, str]:
+    """A clock time in `phrase` ("15:00", "3pm", "15 Uhr", "下午3点", "09.00"), and the phrase without it.
+
+    A dot between hours and minutes is a time where the language writes times that way
+    (Indonesian "09.00"); elsewhere only where it cannot be a day and month ("9.30", "15.00",
+    "9.30 Uhr", but not German "1.12", the first of December). Dotted runs ("1.12.", "01.12.2026")
+    are dates everywhere.
+    """
     for match in _TIME.finditer(phrase):
-        if match.group("m") is None and match.group("suffix") is None:
+        pre, minutes, suffix = match.group("pre"), match.group("m"), (match.group("suffix") or "").lower()
+        if minutes is None and not suffix and not pre:
+            continue
+        could_be_a_date = 1 <= int(minutes or 0) <= 12 and 1 <= int(match.group("h")) <= 31
+        if match.group("sep") == "." and could_be_a_date and not (suffix or pre or _dotted_times(lang)):
             continue
         hour = int(match.group("h"))
-        suffix = (match.group("suffix") or "").lower().replace(".", "")
+        suffix = suffix.replace(".", "")
         if suffix in ("am", "pm"):
             if not 1 <= hour <= 12:
                 continue
             hour = hour % 12 + (12 if suffix == "pm" else 0)
+        elif pre in _PM and hour < 12:
+            hour += 12
         rest = (phrase[: match.start()] + " " + phrase[match.end() :]).strip(" ,")
-        rest = re.sub(r"\s+(?:at|um|à|a las|às|pukul|jam)$", "", rest, flags=re.IGNORECASE).strip()
-        rest = re.sub(r"^(?:at|um|à|a las|às|pukul|jam)\s+", "", rest, flags=re.IGNORECASE).strip()
-        return time(hour, int(match.group("m") or 0)), rest
+        rest = _TIME_GLUE.sub("", rest).strip()
+        return time(hour, int(minutes or 0)), rest
     return None, phrase
 
 
-def parse_rule(spec: str, lang: str, tz: str, now: datetime) -> Rule:
-    """What follows "every": "monday 09:00", "2 weeks", "month on the 1st", "周一 09:00", "Tag 8:30"."""
-    clock, rest = _take_time(spec.strip())
-    rest = rest.strip()
+def _looks_like_time(phrase: str, lang: str) -> bool:
+    """ "HH:MM" (or "HH.MM" where that cannot be a day and month) that _take_time found no time in."""
+    for match in re.finditer(r"(?<![\d.])(?P<h>\d{1,2})(?P<sep>[:：.])(?P<m>\d{2})(?![.:\d])", phrase):
+        if match.group("sep") != "." or _dotted_times(lang) or not 1 <= int(match.group("m")) <= 12:
+            return True
+    return False
+
+
+@cache
+def _dotted_times(lang: str) -> bool:
+    """True where CLDR writes short times with a dot between hours and minutes (Indonesian "HH.mm")."""
+    try:
+        return "." in Locale.parse(lang).time_formats["short"].pattern
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
+def parse_rule(
+    spec: str, lang: str, tz: str, now: datetime, *, interval: int | None = None, monthly: bool = False
+) -> Rule:
+    """What follows "every", whole: "monday 09:00", "2 weeks", "month on the 1st", "周一 09:00", "Tag 8:30".
+
+    Indonesian "minggu" is both "week" and "Sunday" (Minggu). After a number it is the week
+    ("setiap 2 minggu", "setiap dua minggu": nobody says "every two Sundays"); after "hari" it is
+    Sunday ("setiap hari Minggu"); alone it is Sunday when written capitalised, as Indonesian
+    writes day names, or when a time of day follows, as in "setiap Senin 09.00" ("setiap Minggu",
+    "setiap minggu 09.00"), and otherwise the week ("setiap minggu": every week from today). The
+    confirmation names the weekday, so a misreading shows at once.
+
+    `interval` is given by the caller for "every other" words (隔週); `monthly` when the phrase said
+    "of every month" itself ("el día 1 de cada mes"), so a bare day number is enough.
+    """
+    clock, rest = _take_time(spec.strip(), lang)
     today = now.astimezone(ZoneInfo(tz)).date()
-    interval, rest = _take_interval(rest)
+    number, rest = _take_interval(rest.strip())
+    every = (interval or 1) * (number or 1)
     at = (clock or DEFAULT_TIME).strftime("%H:%M")
-    after_unit = re.sub(rf"^(?:{_UNITS['week']})\s*", "", rest, flags=re.IGNORECASE)
-    weekday = weekday_in(rest, lang)
-    if weekday is None:
-        weekday = weekday_in(after_unit, lang)
-    if weekday is not None:
-        return Rule("week", interval, at, today.isoformat(), weekday=weekday)
-    unit = next((name for name, pattern in _UNITS.items() if re.match(rf"^(?:{pattern})", rest, re.IGNORECASE)), None)
-    if unit is None:
-        raise Refusal("error-when-unreadable", when=spec.strip())
-    if unit == "week":
-        return Rule("week", interval, at, today.isoformat(), weekday=today.weekday())
-    if unit == "month":
-        found = _MONTH_DAY.search(re.sub(rf"^(?:{_UNITS['month']})", "", rest, flags=re.IGNORECASE))
-        monthday = int(found.group("d")) if found else today.day
-        return Rule("month", interval, at, today.isoformat(), monthday=monthday)
-    return Rule("day", interval, at, today.isoformat())
+    start = today.isoformat()
+    if not monthly:
+        unit = _unit(rest)
+        sunday_or_week = unit == "week" and names_weekday_or_week(rest, lang) and number is None
+        if sunday_or_week and (rest[:1].isupper() or clock is not None):
+            return Rule("week", every, at, start, weekday=weekday_in(rest, lang))
+        if unit is not None:
+            weekday = today.weekday() if unit == "week" else None
+            monthday = today.day if unit == "month" else None
+            return Rule(unit, every, at, start, weekday=weekday, monthday=monthday)
+        weekday = _weekday(rest, lang)
+        if weekday is not None:
+            return Rule("week", every, at, start, weekday=weekday)
+    monthday = _monthday(rest, monthly)
+    if monthday is not None:
+        return Rule("month", every, at, start, monthday=monthday)
+    raise Refusal("error-when-unreadable", when=spec.strip())
 
 
-def _take_interval(text: str) -> tuple[int, str]:
-    """ "2 weeks", "other week", "zwei Wochen", "两周": (2, the rest); no number means 1."""
-    match = re.match(r"^(\d{1,3})\s*", text) or re.match(r"^([两二三四])", text) or re.match(r"^(\w+)\s+", text)
-    if match is None:
-        return 1, text
-    word = match.group(1).lower()
-    number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
-    if not number:
-        return 1, text
-    return number, text[match.end() :].strip()
+def _unit(text: str) -> str | None:
+    """ "day", "week" or "month" for a unit word on its own ("weeks", "Wochen", "週間", "bulan")."""
+    return next((name for name, words in _UNITS.items() if re.fullmatch(words, text, re.IGNORECASE)), None)
 
 
-def weekday_in(text: str, lang: str) -> int | None:
-    """Monday = 0 for a weekday name in `lang` or English ("Montag", "lundis", "周一", "月曜日")."""
-    word = text.strip().lower().rstrip(".")
-    if not word:
-        return None
-    for code in dict.fromkeys((lang, "en")):
-        for names in _weekday_names(code):
-            for number, name in names.items():
-                name = name.lower().rstrip(".")
-                if word == name or (word.startswith(name) and len(name) >= 2 and _plural_or_suffix(word, name)):
-                    return number
+def _weekday(text: str, lang: str) -> int | None:
+    """A weekday, maybe after "week" or a day word: "Montag", "周一", "週月曜日", "hari Senin", "weeks on monday"."""
+    day_words = "|".join(re.escape(w) for code in (lang, "en") for w in DAY_WORDS.get(code, ()))
+    bare = re.sub(rf"^(?:(?:{_UNITS['week']})\s*)?(?:(?:{day_words})\s*)?", "", text, flags=re.IGNORECASE)
+    for candidate in dict.fromkeys((text, bare)):
+        if len(candidate) >= 2 or not re.match(r"[\u3040-\u9fff]", candidate):
+            weekday = weekday_in(candidate, lang)
+            if weekday is not None:
+                return weekday
     return None
 
 
-def _plural_or_suffix(word: str, name: str) -> bool:
-    """ "mondays", "lundis", "Montags"; "星期一" also accepts "星期一的"."""
-    return word[len(name) :] in ("s", "es", "的")
+def _monthday(text: str, monthly: bool) -> int | None:
+    """The day in "month on the 1st", "Monat am 1.", "月1日", "dia 1", "1st of the month".
+
+    Without "month" around it a bare number is no day ("every 15"): it needs an ordinal ("every
+    1st"), a day word ("todo dia 1", "setiap tanggal 1") or `monthly`.
+    """
+    match = _MONTHDAY.match(text.strip())
+    if match is None:
+        return None
+    said_day = re.fullmatch(r"(?:el\s+|no\s+|pada\s+)?(?:d[ií]a|tanggal|tgl\.?)", match.group("word") or "", re.I)
+    if not (monthly or said_day or match.group("unit") or match.group("of") or match.group("ordinal")):
+        return None
+    return int(match.group("d"))
 
 
-def _weekday_names(lang: str) -> list[dict[int, str]]:
-    try:
-        days = Locale.parse(lang).days
-    except (UnknownLocaleError, ValueError):
-        return []
-    return [days["format"]["wide"], days["format"]["abbreviated"], days["stand-alone"]["abbreviated"]]
+def _take_interval(text: str) -> tuple[int | None, str]:
+    """ "2 weeks", "other week", "zwei Wochen", "两周", "2週間": (2, the rest); (None, text) without a number."""
+    match = (
+        re.match(r"^(\d{1,3})(?:\s+|(?=[\u3040-\u9fff]))", text)
+        or re.match(r"^([一二两三四五六七八九十]+)(?=[周週星个個天日月か])", text)
+        or re.match(r"^(\w+)\s+", text)
+    )
+    if match is None:
+        return None, text
+    word = match.group(1).lower()
+    number = int(word) if word.isdigit() else (_NUMBER_WORDS.get(word) or cjk_number(word))
+    if not number:
+        return None, text
+    return number, text[match.end() :].strip()
 
 
 def occurrences(rule: Rule, tz: str, after: datetime) -> tuple[date, datetime]:
