@@ -522,13 +522,18 @@ class Followups:
     # --- wording for replies ----------------------------------------------------------------------
 
     def describe_rule(self, rule: Rule, lang: str) -> str:
-        ui = self.catalogs.ui_language(lang)
-        if rule.unit == "week":
-            weekday = weekday_name(rule.weekday or 0, ui)
-            return self.catalogs.t(lang, "rule-week", interval=rule.interval, weekday=weekday, time=rule.at)
-        if rule.unit == "month":
-            return self.catalogs.t(lang, "rule-month", interval=rule.interval, day=rule.monthday or 1, time=rule.at)
-        return self.catalogs.t(lang, "rule-day", interval=rule.interval, time=rule.at)
+        return describe_rule(self.catalogs, rule, lang)
+
+
+def describe_rule(catalogs: Catalogs, rule: Rule, lang: str) -> str:
+    """The rule in the group's words; what it prints can be typed back to /followup."""
+    ui = catalogs.ui_language(lang)
+    if rule.unit == "week":
+        weekday = weekday_name(rule.weekday or 0, ui)
+        return catalogs.t(lang, "rule-week", interval=rule.interval, weekday=weekday, time=rule.at)
+    if rule.unit == "month":
+        return catalogs.t(lang, "rule-month", interval=rule.interval, day=rule.monthday or 1, time=rule.at)
+    return catalogs.t(lang, "rule-day", interval=rule.interval, time=rule.at)
 
 
 def weekday_name(number: int, ui: str, width: str = "wide") -> str:

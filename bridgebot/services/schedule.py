@@ -35,6 +35,16 @@ _EVERY = re.compile(
     r"|toutes\s+les|todos\s+os|todas\s+as|todo|toda|setiap|tiap)(?:\s+|$)|每个|每|毎)",
     re.IGNORECASE,
 )
+# One word for "every day/week/month", as the confirmations print it ("täglich um 09:00").
+_PERIODIC = {
+    "day": r"daily|täglich|quotidiennement|diariamente|a\s+diario|harian|setiap\s+harinya",
+    "week": r"weekly|wöchentlich|chaque\s+semaine|semanalmente|mingguan",
+    "month": r"monthly|monatlich|mensuellement|mensualmente|mensalmente|bulanan",
+}
+_PERIODIC_WORD = re.compile(
+    r"^(?:" + "|".join(f"(?P<{unit}>{words})" for unit, words in _PERIODIC.items()) + r")(?=\s|$)",
+    re.IGNORECASE,
+)
 # "Every other": 隔週 is every two weeks.
 _EVERY_OTHER = re.compile(r"^隔(?=[日天周週月])")
 # Every as a suffix: 2週間ごと (every two weeks).
@@ -153,6 +163,9 @@ def parse_when(phrase: str, lang: str, tz: str, now: datetime) -> When:
     every = _EVERY.match(phrase)
     if every:
         return When(rule=parse_rule(phrase[every.end() :], lang, tz, now))
+    periodic = _PERIODIC_WORD.match(phrase)
+    if periodic:
+        return When(rule=parse_rule(f"{periodic.lastgroup} {phrase[periodic.end() :]}", lang, tz, now))
     other = _EVERY_OTHER.match(phrase)
     if other:
         return When(rule=parse_rule(phrase[other.end() :], lang, tz, now, interval=2))
