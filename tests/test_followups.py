@@ -366,6 +366,11 @@ async def test_report_counts_the_partnership_and_draws_a_chart(
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     assert struct.unpack(">II", png[16:24]) == (1000, 400)  # width, height from the IHDR chunk
 
+    asked = api.send_text(hamburg.id, anna, "/report")
+    await api.wait_for(lambda: any(m["reply_to"] == asked["message_id"] for m in api.sent(hamburg.id)))
+    german = next(m for m in api.sent(hamburg.id) if m["reply_to"] == asked["message_id"])
+    assert german["text"].splitlines()[3] == "Median bis zur Erledigung: 2,5 Tage", "numbers in the group's locale"
+
 
 async def test_export_includes_followups_and_nudges(
     api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock, capsys, monkeypatch

@@ -95,7 +95,7 @@ def report_text(catalogs: Catalogs, report: Report, group: Group) -> str:
     if report.median_days_to_done is None:
         lines.append(catalogs.t(group.lang, "report-median-none"))
     else:
-        lines.append(catalogs.t(group.lang, "report-median", days=f"{report.median_days_to_done:.1f}"))
+        lines.append(catalogs.t(group.lang, "report-median", days=round(report.median_days_to_done, 1)))
     return "\n".join(lines)
 
 
