@@ -6,8 +6,9 @@ Builds (by script, no download) an Argos package with the real Argos model shape
 6+6 layers, d_model 512, 8 heads, ffn 2048, a 32k vocabulary — and random weights written with numpy
 and `ctranslate2.specs`, int8 like the published packages. Random weights decode until the length
 limit, so every path is capped at the same `--cap` tokens. Same sentences, same beam (4) everywhere,
-and (a), (c), (d) each measured `--repeat` times, best run counted (a shared VM's speed drifts by
-±10% from one run to the next, so one draw against another would measure the machine):
+and (a), (c), (d) measured back to back in each of `--repeat` runs: the table shows each path's best
+run, and the ratios are taken within each run (median and range printed), because a shared VM's speed
+drifts by ±10% from one minute to the next and a ratio across runs would measure the machine:
 
   (a) raw CTranslate2 `translate_batch`, best of several batch sizes: the engine's limit;
   (b) argostranslate's own `translate()`, one message per call (what other translation bots do);
@@ -170,25 +171,33 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def raw(package: Path, texts: list[str], cap: int, repeat: int) -> tuple[float, float, int, int]:
-    """The best batch size from a sweep, then `repeat` runs at that size like every other path."""
-    sp = spm.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
-    tokens = [sp.encode(t, out_type=str) for t in texts]
-    translator = ctranslate2.Translator(str(package / "model"), device="cpu", inter_threads=2, intra_threads=1)
+class Raw:
+    """(a): CTranslate2 alone on pre-tokenized input, at the batch size a sweep found best."""
 
-    def run(size: int) -> tuple[float, int]:
+    def __init__(self, package: Path, texts: list[str], cap: int) -> None:
+        sp = spm.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
+        self.tokens = [sp.encode(t, out_type=str) for t in texts]
+        self.cap = cap
+        self.translator = ctranslate2.Translator(str(package / "model"), device="cpu", inter_threads=2, intra_threads=1)
+        self.size = max((8, 16, 32, 64), key=lambda candidate: self.run(candidate)[0])
+
+    def run(self, size: int | None = None) -> tuple[float, int]:
+        """messages/s and target tokens produced."""
         started = time.perf_counter()
-        results = translator.translate_batch(
-            tokens, beam_size=BEAM, max_decoding_length=cap, max_batch_size=size, length_penalty=0.2
+        results = self.translator.translate_batch(
+            self.tokens,
+            beam_size=BEAM,
+            max_decoding_length=self.cap,
+            max_batch_size=size or self.size,
+            length_penalty=0.2,
         )
-        return len(texts) / (time.perf_counter() - started), sum(len(r.hypotheses[0]) for r in results)
+        elapsed = time.perf_counter() - started
+        return len(self.tokens) / elapsed, sum(len(r.hypotheses[0]) for r in results)
 
-    size = max((8, 16, 32, 64), key=lambda candidate: run(candidate)[0])
-    best, produced = max(run(size) for _ in range(repeat))
-    started = time.perf_counter()
-    translator.translate_batch([tokens[0]], beam_size=BEAM, max_decoding_length=cap)
-    single = time.perf_counter() - started
-    return best, single, size, produced
+    def single(self) -> float:
+        started = time.perf_counter()
+        self.translator.translate_batch([self.tokens[0]], beam_size=BEAM, max_decoding_length=self.cap)
+        return time.perf_counter() - started
 
 
 class _Capped:
@@ -304,7 +313,8 @@ async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
     use_models_dir(models)
     base_rss = rss_mb()
 
-    raw_rate, raw_single, size, produced = raw(package, texts, cap, repeat)
+    raw = Raw(package, texts, cap)
+    raw_single = raw.single()
     argos_rate = argos_path(texts[:argos_count], cap)
     engine = Engine(models, threads=(2, 1), max_loaded=8, max_decoding_length=cap)
     await engine.translate(texts[0], [], "en", TARGETS[0])
@@ -320,16 +330,23 @@ async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
         if loaded in (1, 4, 8):
             rss[loaded] = rss_mb()
     engine.close()
-    engine_rate, latencies = 0.0, []
-    for _ in range(repeat):
+
+    # (a), (c) and (d) back to back in every run, so each run's ratios compare the same machine speed.
+    runs: list[tuple[float, float, float, list[float]]] = []
+    for run in range(repeat):
+        raw_rate, produced = raw.run()
         engine = Engine(models, threads=(2, 1), max_loaded=8, max_decoding_length=cap)  # an empty cache
         await engine.translate("warm up", [], "en", TARGETS[0])
-        rate, run_latencies = await engine_path(engine, texts)
+        engine_rate, latencies = await engine_path(engine, texts)
         engine.close()
-        if rate > engine_rate:
-            engine_rate, latencies = rate, run_latencies
-    e2e_seconds = min([await end_to_end(models, texts, cap, run) for run in range(repeat)])
-    e2e_rate = 2 * len(texts) / e2e_seconds  # translations made: one per message and target language
+        e2e_rate = 2 * len(texts) / await end_to_end(models, texts, cap, run)  # translations: 2 per message
+        runs.append((raw_rate, engine_rate, e2e_rate, latencies))
+        print(f"run {run + 1}: a {raw_rate:.1f}  c {engine_rate:.1f}  d {e2e_rate:.1f} msg/s", flush=True)
+    _, engine_rate, _, latencies = max(runs, key=lambda r: r[1])
+    raw_rate, e2e_rate = max(r[0] for r in runs), max(r[2] for r in runs)
+    c_ratios = sorted(r[1] / r[0] for r in runs)
+    d_ratios = sorted(r[2] / r[0] for r in runs)
+    e2e_seconds = 2 * len(texts) / e2e_rate
 
     tokens_per_message = produced / len(texts)
     print(
@@ -337,7 +354,7 @@ async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
         f"2 cores, inter_threads 2 / intra 1; (a), (c) and (d) best of {repeat} runs"
     )
     print(f"{'path':46}{'msg/s':>9}{'tokens/s':>10}{'median ms':>11}{'p95 ms':>9}")
-    print(f"{f'(a) raw translate_batch (batch {size})':46}{raw_rate:9.1f}{raw_rate * tokens_per_message:10.0f}")
+    print(f"{f'(a) raw translate_batch (batch {raw.size})':46}{raw_rate:9.1f}{raw_rate * tokens_per_message:10.0f}")
     print(
         f"{f'(b) argostranslate translate(), {argos_count} msgs':46}{argos_rate:9.1f}"
         f"{argos_rate * tokens_per_message:10.0f}"
@@ -351,8 +368,9 @@ async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
         f"   ({len(texts)} messages -> {2 * len(texts)} copies in {e2e_seconds:.1f} s; msg/s = translations/s)"
     )
     print(
-        f"\nc/a = {engine_rate / raw_rate:.0%}   c/b = {engine_rate / argos_rate:.1f}x   "
-        f"d/a = {e2e_rate / raw_rate:.0%}"
+        f"\nwithin each run: c/a = {statistics.median(c_ratios):.0%} (runs {c_ratios[0]:.0%}-{c_ratios[-1]:.0%})   "
+        f"d/a = {statistics.median(d_ratios):.0%} (runs {d_ratios[0]:.0%}-{d_ratios[-1]:.0%})   "
+        f"c/b = {engine_rate / argos_rate:.1f}x (best c over b)"
     )
     print(
         f"one message on an idle engine: {1000 * engine_single:.1f} ms vs raw {1000 * raw_single:.1f} ms "
