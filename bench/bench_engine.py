@@ -45,6 +45,7 @@ D_MODEL, HEADS, FFN, LAYERS, VOCAB = 512, 8, 2048, 6, 32000
 # The same random weights installed as eight pairs from English (real codes, so groups can use them).
 TARGETS = ("de", "fr", "es", "it", "nl", "pt", "pl", "sv")
 BEAM = 4
+SINGLES = 21  # messages translated one at a time for the idle figure
 WORDS = (
     "the delegation arrives on monday we need two interpreters for the visit please send the budget "
     "and the agenda before friday the mayor confirmed the meeting at the town hall our school exchange "
@@ -194,9 +195,11 @@ class Raw:
         elapsed = time.perf_counter() - started
         return len(self.tokens) / elapsed, sum(len(r.hypotheses[0]) for r in results)
 
-    def single(self) -> float:
+    def single(self, index: int) -> float:
         started = time.perf_counter()
-        self.translator.translate_batch([self.tokens[0]], beam_size=BEAM, max_decoding_length=self.cap)
+        self.translator.translate_batch(
+            [self.tokens[index]], beam_size=BEAM, max_decoding_length=self.cap, length_penalty=0.2
+        )
         return time.perf_counter() - started
 
 
@@ -314,13 +317,18 @@ async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
     base_rss = rss_mb()
 
     raw = Raw(package, texts, cap)
-    raw_single = raw.single()
     argos_rate = argos_path(texts[:argos_count], cap)
     engine = Engine(models, threads=(2, 1), max_loaded=8, max_decoding_length=cap)
-    await engine.translate(texts[0], [], "en", TARGETS[0])
-    started = time.perf_counter()
-    await engine.translate(texts[1], [], "en", TARGETS[0])
-    engine_single = time.perf_counter() - started
+    await engine.translate("warm up", [], "en", TARGETS[0])
+    # One message at a time, engine and raw alternating on the same messages: the median difference.
+    raw_singles, engine_singles = [], []
+    for index in range(SINGLES):
+        raw_singles.append(raw.single(index))
+        started = time.perf_counter()
+        await engine.translate(texts[index], [], "en", TARGETS[0])
+        engine_singles.append(time.perf_counter() - started)
+    raw_single, engine_single = statistics.median(raw_singles), statistics.median(engine_singles)
+    added = statistics.median(e - r for e, r in zip(engine_singles, raw_singles, strict=True))
     engine.close()
     before_engine = rss_mb()
     engine = Engine(models, threads=(2, 1), max_loaded=8, max_decoding_length=cap)
@@ -373,8 +381,8 @@ async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
         f"c/b = {engine_rate / argos_rate:.1f}x (best c over b)"
     )
     print(
-        f"one message on an idle engine: {1000 * engine_single:.1f} ms vs raw {1000 * raw_single:.1f} ms "
-        f"({1000 * (engine_single - raw_single):+.1f} ms)"
+        f"one message on an idle engine (median of {SINGLES}): {1000 * engine_single:.1f} ms vs raw "
+        f"{1000 * raw_single:.1f} ms, {1000 * added:+.1f} ms per message"
     )
     grown = {n: value - before_engine for n, value in rss.items()}
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
