@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bridgebot.i18n import Catalogs
 from bridgebot.services.dates import extract_due, parse_due
+from bridgebot.services.followups import describe_rule
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences, parse_when, split_when
 
@@ -457,3 +459,136 @@ def test_suggestions_in_the_error_messages_parse(lang: str, phrases: list[str]) 
     for phrase in phrases:
         _when, note = split_when(phrase.split(), lang, ZONES[lang], WEDNESDAY)
         assert note == "", phrase
+
+
+@pytest.mark.parametrize("lang", sorted(ZONES))
+@pytest.mark.parametrize(
+    "rule",
+    [
+        Rule("day", 1, "09:00", ""),
+        Rule("day", 3, "18:30", ""),
+        Rule("week", 1, "09:00", "", weekday=0),
+        Rule("week", 2, "10:15", "", weekday=4),
+        Rule("month", 1, "09:00", "", monthday=1),
+        Rule("month", 3, "08:00", "", monthday=15),
+    ],
+    ids=["daily", "every-3-days", "monday", "every-2-weeks-friday", "monthly-1st", "quarterly-15th"],
+)
+def test_a_rule_as_the_bot_prints_it_can_be_typed_back(lang: str, rule: Rule) -> None:
+    """People copy the confirmation ("täglich um 09:00") into their next /followup."""
+    printed = describe_rule(Catalogs(), rule, lang)
+    parsed = parse_when(printed, lang, ZONES[lang], WEDNESDAY).rule
+    assert parsed is not None, printed
+    assert (parsed.unit, parsed.interval, parsed.at, parsed.weekday, parsed.monthday) == (
+        rule.unit,
+        rule.interval,
+        rule.at,
+        rule.weekday,
+        rule.monthday,
+    ), printed
+
+
+NOTES = {
+    "en": "send the report",
+    "de": "Bericht schicken",
+    "es": "enviar el informe",
+    "fr": "envoyer le rapport",
+    "pt": "enviar o relatório",
+    "ja": "報告を送る",
+    "zh": "发送报告",
+    "id": "kirim laporan",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ZONES))
+@pytest.mark.parametrize(
+    "rule",
+    [
+        Rule("day", 3, "18:30", ""),
+        Rule("week", 1, "09:00", "", weekday=0),
+        Rule("week", 2, "10:15", "", weekday=4),
+        Rule("month", 1, "09:00", "", monthday=1),
+        Rule("month", 3, "08:00", "", monthday=15),
+    ],
+    ids=["every-3-days", "monday", "every-2-weeks-friday", "monthly-1st", "quarterly-15th"],
+)
+def test_a_printed_rule_followed_by_a_note_splits_into_both(lang: str, rule: Rule) -> None:
+    """The longest printed rule has 9 words ("cada 3 meses, el día 15, a las 08:00"); none eats the note."""
+    printed = describe_rule(Catalogs(), rule, lang)
+    when, note = split_when(f"{printed} {NOTES[lang]}".split(), lang, ZONES[lang], WEDNESDAY)
+    assert when.rule is not None, printed
+    assert (when.rule.unit, when.rule.interval, when.rule.at, when.rule.weekday, when.rule.monthday) == (
+        rule.unit,
+        rule.interval,
+        rule.at,
+        rule.weekday,
+        rule.monthday,
+    ), printed
+    assert note == NOTES[lang], printed
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "rule", "note"),
+    [
+        ("de", "jeden Montag um 09:00 Bericht schicken", ("week", 1, "09:00", MON, None), "Bericht schicken"),
+        ("de", "alle 2 Wochen am Freitag um 10:15 den Bericht", ("week", 2, "10:15", FRI, None), "den Bericht"),
+        ("de", "jeden Monat am 1. den Bericht", ("month", 1, "09:00", None, 1), "den Bericht"),
+        ("en", "every monday on the agenda", ("week", 1, "09:00", MON, None), "on the agenda"),
+        ("en", "every day 1 report", ("day", 1, "09:00", None, None), "1 report"),  # no "on day": no monthday
+        ("fr", "toutes les 2 semaines, le vendredi, à 10:15 le rapport", ("week", 2, "10:15", FRI, None), "le rapport"),
+        ("pt", "todos os meses, no dia 1, às 09:00 no escritório", ("month", 1, "09:00", None, 1), "no escritório"),
+        ("es", "cada mes, el día 1, a las 09:00 el informe", ("month", 1, "09:00", None, 1), "el informe"),
+        ("id", "setiap 2 minggu pada hari Jumat pukul 10:15 pada rapat", ("week", 2, "10:15", FRI, None), "pada rapat"),
+    ],
+)
+def test_a_link_word_at_the_end_of_a_rule_belongs_to_the_note(lang: str, words: str, rule: tuple, note: str) -> None:
+    when, rest = split_when(words.split(), lang, ZONES[lang], WEDNESDAY)
+    assert (when.rule.unit, when.rule.interval, when.rule.at, when.rule.weekday, when.rule.monthday) == rule
+    assert rest == note
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase", "expected"),
+    [
+        ("en", "every 2 weeks on friday 10:15", ("week", 2, "10:15", FRI, None)),
+        ("en", "every month on day 1", ("month", 1, "09:00", None, 1)),
+        ("de", "alle 2 Wochen am Freitag", ("week", 2, "09:00", FRI, None)),
+        ("de", "jeden Montag 9 Uhr", ("week", 1, "09:00", MON, None)),
+        ("de", "jeden Montag um 9.30 Uhr", ("week", 1, "09:30", MON, None)),
+        ("fr", "tous les lundis 9h30", ("week", 1, "09:30", MON, None)),
+        ("fr", "tous les 3\u202fmois le 15 à 8h", ("month", 3, "08:00", None, 15)),  # narrow no-break space
+        ("es", "cada 2 semanas el viernes", ("week", 2, "09:00", FRI, None)),
+        ("pt", "a cada 2 semanas na sexta", ("week", 2, "09:00", FRI, None)),
+        ("ja", "2週間ごとの金曜日", ("week", 2, "09:00", FRI, None)),
+        ("zh", "每两周的星期五 10:15", ("week", 2, "10:15", FRI, None)),
+        ("zh", "每月 15 号", ("month", 1, "09:00", None, 15)),
+        ("id", "setiap minggu pada hari Jumat", ("week", 1, "09:00", FRI, None)),
+    ],
+)
+def test_rules_with_link_words_as_people_type_them(lang: str, phrase: str, expected: tuple) -> None:
+    assert _rule(phrase, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "phrase"),
+    [
+        ("en", "every 2 weeks on"),
+        ("en", "every 2 weeks on the"),
+        ("en", "every month on day"),
+        ("en", "every month on day 32"),
+        ("en", "every the the 1st"),
+        ("en", "every 2 months on friday"),
+        ("en", "every 2 days on friday"),
+        ("en", "every day 1"),
+        ("de", "alle 2 Wochen am Bericht"),
+        ("de", "jeden Montag am"),
+        ("es", "cada mes, el"),
+        ("fr", "chaque mois, le"),
+        ("id", "setiap bulan pada"),
+        ("zh", "每 2 周的"),
+        ("ja", "2週間ごとの報告"),
+    ],
+)
+def test_link_words_alone_make_no_rule(lang: str, phrase: str) -> None:
+    with pytest.raises(Refusal):
+        parse_when(phrase, lang, ZONES[lang], WEDNESDAY)

@@ -8,8 +8,12 @@ group's zone. A recurrence ("every monday 09:00", "jeden Montag 9:00", "每周�
 
 This module knows the words of recurrences, as tables that hold every UI language at once (a
 German group may type English): the words that say "every" (_EVERY), units (_UNITS), numbers,
-and the words around a day of the month (_MONTHDAY). A recurrence must be read whole: "every
-week send the report" is "every week" and the note "send the report", never a rule that ate it.
+the words around a day of the month (_MONTHDAY) and the small words that link the parts of a
+rule (_LINKS: "every 2 weeks *on* Friday", "alle 2 Wochen *am* Freitag", "每 2 周*的*星期五").
+Whatever `describe_rule` prints for a rule reads back as that rule, with its commas and no-break
+spaces ("toutes les 2 semaines, le vendredi, à 10:15", "每 3 个月 15 日 08:00"). A recurrence must be read whole: "every
+week send the report" is "every week" and the note "send the report", never a rule that ate it;
+a link word is skipped only between two parts, never at the end where a note may begin.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ from bridgebot.services.dates import DAY_WORDS, cjk_number, names_weekday_or_wee
 from bridgebot.services.refusal import Refusal
 
 DEFAULT_TIME = time(9, 0)
-# The longest `<when>` we try to read, in words; what follows it is the note.
-MAX_WHEN_WORDS = 7
+# The longest `<when>` we try to read, in words; what follows it is the note. The longest rule the
+# bot prints has 9 ("cada 3 meses, el día 15, a las 08:00", "a cada 3 meses, no dia 15, às 08:00").
+MAX_WHEN_WORDS = 9
 
 _EVERY = re.compile(
     r"^(?:(?:every|each|jeden|jedes|jede|alle|cada|a\s+cada|todos\s+los|todas\s+las|chaque|tous\s+les"
@@ -47,8 +52,8 @@ _PERIODIC_WORD = re.compile(
 )
 # "Every other": 隔週 is every two weeks.
 _EVERY_OTHER = re.compile(r"^隔(?=[日天周週月])")
-# Every as a suffix: 2週間ごと (every two weeks).
-_EVERY_AFTER = re.compile(r"(?:ごとに?|毎に)(?=\s|$)")
+# Every as a suffix: 2週間ごと (every two weeks), 2週間ごとの金曜日 (every two weeks on Friday).
+_EVERY_AFTER = re.compile(r"(?:ごとに?|毎に)(?=\s|$)|ごとの(?=\S)")
 # Portuguese "de 2 em 2 semanas": every two weeks.
 _EVERY_N = re.compile(r"^de\s+(?P<n>\w+)\s+em\s+(?P=n)(?:\s+|$)", re.IGNORECASE)
 # "… of every month" after the day: "el día 1 de cada mes", "le 1er de chaque mois", "am 1. jedes Monats".
@@ -62,12 +67,31 @@ _UNITS = {
     "week": r"weeks?|wochen?|semanas?|semaines?|minggu|pekan|周|週間|週|星期|个星期|個星期|礼拜",
     "month": r"months?|monate?n?|mes(?:es)?|mois|m[êe]s|meses|bulan|月|个月|ヶ月|か月|カ月",
 }
+# Words that link the parts of a rule and add nothing: between the unit and the weekday or day
+# ("weeks on Friday", "Wochen am Freitag", "semanas, el viernes", "mois, le 1er", "meses, no dia 1",
+# "minggu pada hari Jumat", "週間の金曜日", "周的星期五"). Words that tie the time on are _TIME_GLUE.
+_LINKS: dict[str, tuple[str, ...]] = {
+    "en": ("on the", "on", "the"),
+    "de": ("am", "den"),
+    "es": ("el", "los"),
+    "fr": ("le", "les"),
+    "pt": ("no", "na", "nos", "nas"),
+    "id": ("pada",),
+    "ja": ("の",),
+    "zh": ("的",),
+}
+_LINK = "|".join(
+    re.escape(word).replace(r"\ ", r"\s+") + ("" if re.match(r"[\u3040-\u9fff]", word) else r"(?=\s)")
+    for word in sorted({w for words in _LINKS.values() for w in words}, key=len, reverse=True)
+)
 # Around a day of the month: "month on the 1st", "Monat am 1.", "mois le 1er", "mes el día 1",
-# "mês no dia 1", "bulan tanggal 1", "月1日", "1st of the month", "1. des Monats", "dia 1".
+# "mês no dia 1", "bulan tanggal 1", "月1日", "每月 1 日", "1st of the month", "1. des Monats",
+# "dia 1", "month on day 1". A day word ("día", "dia", "tanggal", English "on day") says the number
+# is a day of the month even without "month" ("todo dia 1", "setiap tanggal 1").
 _MONTHDAY = re.compile(
-    rf"^(?:(?P<unit>{_UNITS['month']})\s*)?"
-    r"(?:(?P<word>on\s+the|on|the|am|den|le|el\s+d[ií]a|el|d[ií]a|no\s+dia|dia|pada\s+tanggal|tanggal|tgl\.?)\s*)?"
-    r"(?P<d>0?[1-9]|[12]\d|3[01])(?P<ordinal>st|nd|rd|th|er|e|º|ª|\.|日|号|號)?"
+    rf"^(?:(?P<unit>{_UNITS['month']})\s*)?(?:(?:{_LINK})\s*)?"
+    r"(?:(?P<word>on\s+day|d[ií]a|tanggal|tgl\.?)\s*)?"
+    r"(?P<d>0?[1-9]|[12]\d|3[01])(?P<ordinal>st|nd|rd|th|er|e|º|ª|\.|\s*[日号號])?"
     r"(?P<of>\s*(?:of\s+the\s+month|des\s+monats|du\s+mois|del\s+mes|do\s+m[êe]s))?$",
     re.IGNORECASE,
 )
@@ -159,7 +183,8 @@ def split_when(words: list[str], lang: str, tz: str, now: datetime) -> tuple[Whe
 
 
 def parse_when(phrase: str, lang: str, tz: str, now: datetime) -> When:
-    phrase = phrase.strip()
+    moment_phrase = _spaced(phrase)
+    phrase = _plain(phrase)
     every = _EVERY.match(phrase)
     if every:
         return When(rule=parse_rule(phrase[every.end() :], lang, tz, now))
@@ -179,7 +204,17 @@ def parse_when(phrase: str, lang: str, tz: str, now: datetime) -> When:
     if monthly:
         spec = phrase[: monthly.start()] + " " + phrase[monthly.end() :]
         return When(rule=parse_rule(spec, lang, tz, now, monthly=True))
-    return When(moment=parse_moment(phrase, lang, tz, now))
+    return When(moment=parse_moment(moment_phrase, lang, tz, now))
+
+
+def _spaced(text: str) -> str:
+    """`text` with each run of white space, no-break and narrow no-break spaces included, as one space."""
+    return re.sub(r"[\s\u00a0\u2007\u202f]+", " ", text).strip()
+
+
+def _plain(text: str) -> str:
+    """A rule as words: commas are pauses ("cada mes, el día 1, a las 09:00"), spaces are single."""
+    return _spaced(re.sub(r"[,，、]", " ", text))
 
 
 def parse_moment(phrase: str, lang: str, tz: str, now: datetime) -> datetime:
@@ -280,7 +315,8 @@ def parse_rule(
     `interval` is given by the caller for "every other" words (隔週); `monthly` when the phrase said
     "of every month" itself ("el día 1 de cada mes"), so a bare day number is enough.
     """
-    clock, rest = _take_time(spec.strip(), lang)
+    spec = _plain(spec)
+    clock, rest = _take_time(spec, lang)
     today = now.astimezone(ZoneInfo(tz)).date()
     number, rest = _take_interval(rest.strip())
     every = (interval or 1) * (number or 1)
@@ -301,7 +337,7 @@ def parse_rule(
     monthday = _monthday(rest, monthly)
     if monthday is not None:
         return Rule("month", every, at, start, monthday=monthday)
-    raise Refusal("error-when-unreadable", when=spec.strip())
+    raise Refusal("error-when-unreadable", when=spec)
 
 
 def _unit(text: str) -> str | None:
@@ -310,9 +346,12 @@ def _unit(text: str) -> str | None:
 
 
 def _weekday(text: str, lang: str) -> int | None:
-    """A weekday, maybe after "week" or a day word: "Montag", "周一", "週月曜日", "hari Senin", "weeks on monday"."""
+    """A weekday, maybe after "week", a link and a day word: "Montag", "周一", "週月曜日", "hari Senin",
+    "weeks on monday", "Wochen am Freitag", "minggu pada hari Jumat", "周的星期五"."""
     day_words = "|".join(re.escape(w) for code in (lang, "en") for w in DAY_WORDS.get(code, ()))
-    bare = re.sub(rf"^(?:(?:{_UNITS['week']})\s*)?(?:(?:{day_words})\s*)?", "", text, flags=re.IGNORECASE)
+    bare = re.sub(
+        rf"^(?:(?:{_UNITS['week']})\s*)?(?:(?:{_LINK})\s*)?(?:(?:{day_words})\s*)?", "", text, flags=re.IGNORECASE
+    )
     for candidate in dict.fromkeys((text, bare)):
         if len(candidate) >= 2 or not re.match(r"[\u3040-\u9fff]", candidate):
             weekday = weekday_in(candidate, lang)
@@ -330,8 +369,7 @@ def _monthday(text: str, monthly: bool) -> int | None:
     match = _MONTHDAY.match(text.strip())
     if match is None:
         return None
-    said_day = re.fullmatch(r"(?:el\s+|no\s+|pada\s+)?(?:d[ií]a|tanggal|tgl\.?)", match.group("word") or "", re.I)
-    if not (monthly or said_day or match.group("unit") or match.group("of") or match.group("ordinal")):
+    if not (monthly or match.group("word") or match.group("unit") or match.group("of") or match.group("ordinal")):
         return None
     return int(match.group("d"))
 
