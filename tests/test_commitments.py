@@ -134,6 +134,9 @@ async def test_assigning_others_needs_a_coordinator(api: LocalBotApi, story: Sce
     tom, olaf = api.add_user("Tom", username="tom_leeds"), api.add_user("Olaf", username="olaf")
     await story.say(leeds, tom, "hello", replies=0)
     await story.say(hamburg, olaf, "hallo", replies=0)
+    # Both copies arrive first, so none of them is taken for the commitment's announcement below.
+    await api.wait_for(lambda: any("hallo" in m.get("text", "") for m in api.sent(leeds.id)))
+    await api.wait_for(lambda: any("hello" in m.get("text", "") for m in api.sent(hamburg.id)))
     assert "Only a coordinator" in (await story.say(leeds, tom, "/commit @olaf book the room by friday"))[0]
     assert "coordinator" in (await story.say(leeds, leeds.admin, "/role @tom_leeds coordinator"))[0]
     here, _ = await announced(api, story, leeds, tom, "/commit @olaf the room is booked by friday", hamburg)
