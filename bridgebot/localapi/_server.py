@@ -442,10 +442,13 @@ class LocalBotApi:
 
     async def wait_sent(self, chat_id: int, count: int = 1, timeout: float = 10) -> list[dict]:
         """Wait until the bot has `count` messages in the chat; returns them (see `sent`)."""
-        # `len(self.sent(chat_id))` in O(1): the predicate is re-checked after every call, and under
-        # a benchmark's burst a scan of every message would cost the bot under test its CPU.
-        await self.wait_for(lambda: len(self.world.bot_messages[chat_id]) >= count, timeout)
+        await self.wait_for(lambda: self.sent_count(chat_id) >= count, timeout)
         return self.sent(chat_id)
+
+    def sent_count(self, chat_id: int) -> int:
+        """`len(self.sent(chat_id))` in O(1): predicates re-check it after every call, and under a
+        benchmark's burst a scan of every message would cost the bot under test its CPU."""
+        return len(self.world.bot_messages[chat_id])
 
     # --- HTTP ----------------------------------------------------------------------------------------
 
