@@ -250,7 +250,7 @@ nudge-digest = 📋 Resumen semanal de “{ $name }”: { $open ->
 nudge-dormancy = 💤 “{ $name }” lleva { $days ->
         [one] { $days } día
        *[other] { $days } días
-    } en silencio (última actividad: { $since }). Una breve novedad mantiene viva la cooperación: ¿qué hay de nuevo por tu lado?
+    } en silencio (última actividad: { $since }). Una breve actualización mantiene viva la cooperación: ¿qué hay de nuevo por parte de ustedes?
 
 ## Report
 report-header = 📊 “{ $name }” — estado del hermanamiento, últimos { $days } días (a fecha de { $date })
