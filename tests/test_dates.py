@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from bridgebot.languages import parse_language
 from bridgebot.services.dates import extract_due, parse_due
 from bridgebot.services.refusal import Refusal
-
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # a Wednesday
-ZONES = {
-    "en": "Europe/London",
-    "de": "Europe/Berlin",
-    "zh": "Asia/Shanghai",
-    "es": "America/Mexico_City",
-    "fr": "Europe/Paris",
-    "pt": "America/Sao_Paulo",
-    "ja": "Asia/Tokyo",
-    "id": "Asia/Jakarta",
-}
-
-
-def local(moment: datetime, lang: str) -> str:
-    return moment.astimezone(ZoneInfo(ZONES[lang])).strftime("%a %Y-%m-%d %H:%M")
+from tests.zones import WEDNESDAY, ZONES, local
 
 
 @pytest.mark.parametrize(
@@ -53,7 +35,7 @@ def local(moment: datetime, lang: str) -> str:
     ],
 )
 def test_next_weekday_is_the_coming_one_in_every_language(lang: str, phrase: str, due: str) -> None:
-    assert local(parse_due(phrase, lang, ZONES[lang], NOW), lang) == due
+    assert local(parse_due(phrase, lang, ZONES[lang], WEDNESDAY), lang) == due
 
 
 @pytest.mark.parametrize(
@@ -72,7 +54,7 @@ def test_next_weekday_is_the_coming_one_in_every_language(lang: str, phrase: str
     ],
 )
 def test_relative_dates_said_another_way(lang: str, phrase: str, due: str) -> None:
-    assert local(parse_due(phrase, lang, ZONES[lang], NOW), lang) == due
+    assert local(parse_due(phrase, lang, ZONES[lang], WEDNESDAY), lang) == due
 
 
 @pytest.mark.parametrize(
@@ -89,7 +71,7 @@ def test_relative_dates_said_another_way(lang: str, phrase: str, due: str) -> No
     ],
 )
 def test_numeric_dates_follow_the_languages_day_month_order(lang: str, phrase: str, due: str) -> None:
-    assert local(parse_due(phrase, lang, ZONES[lang], NOW), lang) == due
+    assert local(parse_due(phrase, lang, ZONES[lang], WEDNESDAY), lang) == due
 
 
 @pytest.mark.parametrize(
@@ -105,7 +87,7 @@ def test_numeric_dates_follow_the_languages_day_month_order(lang: str, phrase: s
     ],
 )
 def test_due_dates_with_next_weekday_in_commands(lang: str, text: str, promise: str, due: str) -> None:
-    rest, found = extract_due(text, lang, ZONES[lang], NOW)
+    rest, found = extract_due(text, lang, ZONES[lang], WEDNESDAY)
     assert rest == promise
     assert local(found, lang) == due
 
@@ -125,18 +107,18 @@ def test_due_dates_with_next_weekday_in_commands(lang: str, text: str, promise: 
 )
 def test_next_week_is_a_week_from_today_not_a_weekday(lang: str, phrase: str) -> None:
     """Indonesian "minggu depan" is next week, not next Sunday (Minggu)."""
-    assert local(parse_due(phrase, lang, ZONES[lang], NOW), lang) == "Wed 2026-12-02 23:59"
+    assert local(parse_due(phrase, lang, ZONES[lang], WEDNESDAY), lang) == "Wed 2026-12-02 23:59"
 
 
 @pytest.mark.parametrize(("lang", "phrase"), [("de", "montags"), ("fr", "lundis"), ("en", "mondays")])
 def test_plural_weekdays_are_not_one_day(lang: str, phrase: str) -> None:
     """ "montags" means every Monday: better refused as a due date than read as the next one."""
     with pytest.raises(Refusal):
-        parse_due(phrase, lang, ZONES[lang], NOW)
+        parse_due(phrase, lang, ZONES[lang], WEDNESDAY)
 
 
 def test_today_in_indonesian_is_not_a_weekday_phrase() -> None:
-    assert local(parse_due("hari ini", "id", ZONES["id"], NOW), "id") == "Wed 2026-11-25 23:59"
+    assert local(parse_due("hari ini", "id", ZONES["id"], WEDNESDAY), "id") == "Wed 2026-11-25 23:59"
 
 
 @pytest.mark.parametrize(
@@ -148,14 +130,14 @@ def test_today_in_indonesian_is_not_a_weekday_phrase() -> None:
     ],
 )
 def test_relative_due_dates_are_found_in_commands(lang: str, text: str, promise: str, due: str) -> None:
-    rest, found = extract_due(text, lang, ZONES[lang], NOW)
+    rest, found = extract_due(text, lang, ZONES[lang], WEDNESDAY)
     assert (rest, local(found, lang)) == (promise, due)
 
 
 @pytest.mark.parametrize(("lang", "phrase"), [("de", "nächsten Blorp"), ("id", "blorp depan")])
 def test_next_with_something_that_is_no_weekday_is_refused(lang: str, phrase: str) -> None:
     with pytest.raises(Refusal) as refused:
-        parse_due(phrase, lang, ZONES[lang], NOW)
+        parse_due(phrase, lang, ZONES[lang], WEDNESDAY)
     assert refused.value.key == "error-date-unreadable"
 
 

@@ -13,6 +13,7 @@ from bridgebot.services.dates import extract_due, parse_due
 from bridgebot.services.followups import describe_rule
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences, parse_when, split_when
+from tests.zones import WEDNESDAY, ZONES, local
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)  # Sunday, 10:00 in Berlin
 BERLIN = "Europe/Berlin"
@@ -126,22 +127,7 @@ def test_working_hours_move_a_moment_to_the_next_opening() -> None:
 
 # --- every UI language, from a Wednesday (so "every 2 weeks" must not fall on Sunday by chance) -----
 
-WEDNESDAY = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-ZONES = {
-    "en": "Europe/London",
-    "de": "Europe/Berlin",
-    "zh": "Asia/Shanghai",
-    "es": "America/Mexico_City",
-    "fr": "Europe/Paris",
-    "pt": "America/Sao_Paulo",
-    "ja": "Asia/Tokyo",
-    "id": "Asia/Jakarta",
-}
 MON, WED, FRI, SUN = 0, 2, 4, 6
-
-
-def _local(moment: datetime, lang: str) -> str:
-    return moment.astimezone(ZoneInfo(ZONES[lang])).strftime("%a %Y-%m-%d %H:%M")
 
 
 def _rule(phrase: str, lang: str) -> tuple:
@@ -214,7 +200,7 @@ def _rule(phrase: str, lang: str) -> tuple:
 def test_one_off_times_in_every_ui_language(lang: str, phrase: str, expected: str) -> None:
     when = parse_when(phrase, lang, ZONES[lang], WEDNESDAY)
     assert when.rule is None, f"{phrase!r} read as a recurrence"
-    assert _local(when.moment, lang) == expected
+    assert local(when.moment, lang) == expected
 
 
 @pytest.mark.parametrize(
@@ -365,7 +351,7 @@ def test_a_recurrence_does_not_swallow_the_note(lang: str, words: str, note: str
     ],
 )
 def test_dotted_times_where_unambiguous(lang: str, phrase: str, expected: str) -> None:
-    assert _local(parse_when(phrase, lang, ZONES[lang], WEDNESDAY).moment, lang) == expected
+    assert local(parse_when(phrase, lang, ZONES[lang], WEDNESDAY).moment, lang) == expected
 
 
 @pytest.mark.parametrize(("lang", "phrase"), [("id", "besok 24.00"), ("id", "besok 09.60")])
@@ -418,7 +404,7 @@ def test_followup_examples_in_the_catalogs_parse(lang: str, example: str) -> Non
     if when.rule:
         assert (when.rule.unit, when.rule.weekday, when.rule.at) == ("week", MON, "09:00")
     else:
-        assert _local(when.moment, lang) == "Fri 2026-11-27 10:00"
+        assert local(when.moment, lang) == "Fri 2026-11-27 10:00"
 
 
 @pytest.mark.parametrize(("lang", "example"), DUE_EXAMPLES)
