@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo run test lint bench
+.PHONY: demo run test lint bench lock
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,3 +29,22 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_detect.py
 	$(BIN)/python bench/bench_relay.py
 	$(BIN)/python bench/bench_engine.py
+
+# The container's dependencies, pinned with hashes (deploy/Dockerfile installs nothing else): regenerate
+# after changing pyproject.toml's dependencies or requirements-build.in. Resolved by pip-tools from PyPI
+# alone (no local indexes or wheel folders), on Linux x86_64 with Python 3.11 like the image, in a
+# throwaway virtualenv so that pip-tools never enters the project's own.
+# Existing pins are kept where they still fit; delete a lock first to move everything to the newest.
+PYTHON311 ?= python3.11
+LOCK_VENV ?= /tmp/bridgebot-pip-tools
+PIP_COMPILE = env -u PIP_FIND_LINKS -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null CUSTOM_COMPILE_COMMAND="make lock" \
+	$(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links --index-url https://pypi.org/simple
+
+lock:
+	$(PYTHON311) -c 'import platform, sys; assert sys.platform == "linux" and platform.machine() == "x86_64" \
+		and sys.version_info[:2] == (3, 11), "make lock needs Linux x86_64 and Python 3.11, as in the image"'
+	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON311) -m venv $(LOCK_VENV) \
+		&& $(LOCK_VENV)/bin/pip install --quiet pip-tools; }
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --output-file requirements-build.lock requirements-build.in

@@ -5,9 +5,12 @@
 Uses tests/data/short_messages.tsv: officers' messages in 8 languages, a quarter of them written in a
 language other than the group's, each row with its partnership's languages (`candidates`) and the
 group's declared language (`group_lang`). Every detector answers the group's language when it has no
-answer (langdetect raises on emoji-only text). Models are loaded and per-partnership detectors built
-in a warm-up pass that is not timed, as the bot does once at start. lingua is measured only if it is
-installed (`pip install lingua-language-detector`); it is not a project dependency.
+answer (langdetect raises on emoji-only text). The two "(bridgebot)" rows are the product's
+detect_language with each value of the `language_detector` setting: the same noise removal, letter
+minimum, restriction to the candidates and 0.8 threshold around either detector. Models are loaded
+and per-partnership detectors built in a warm-up pass that is not timed, as the bot does once at
+start. lingua is measured only if it is installed (`pip install lingua-language-detector`); it is not
+a project dependency.
 """
 
 from __future__ import annotations
@@ -22,7 +25,14 @@ from typing import Any
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-from bridgebot.translation.detect import MIN_LETTERS, THRESHOLD, detect_language, strip_noise
+from bridgebot.translation.detect import (
+    DETECTORS,
+    MIN_LETTERS,
+    THRESHOLD,
+    detect_language,
+    strip_noise,
+    use_detector,
+)
 
 Row = dict[str, str]
 Detector = Callable[[Row], str]
@@ -77,8 +87,14 @@ def py3langid_any(row: Row) -> str:
     return _py3langid.classify(row["text"])[0]
 
 
-def bridgebot(row: Row) -> str:
-    return detect_language(row["text"], _candidates(row), row["group_lang"])
+def bridgebot(name: str) -> Detector:
+    """bridgebot's detect_language with `language_detector = name`: the same rules around either."""
+
+    def detect(row: Row) -> str:
+        use_detector(name)
+        return detect_language(row["text"], _candidates(row), row["group_lang"])
+
+    return detect
 
 
 def lingua_detector() -> Detector | None:
@@ -136,7 +152,8 @@ def main() -> None:
         ("langdetect, restricted to candidates", langdetect_restricted),
         ("langdetect, restricted, <10 letters -> group", langdetect_restricted_ten_letters),
         ("py3langid, unrestricted", py3langid_any),
-        ("py3langid, restricted + fallback (bridgebot)", bridgebot),
+        ("langdetect, restricted + fallback (bridgebot)", bridgebot("langdetect")),
+        ("py3langid, restricted + fallback (bridgebot)", bridgebot("py3langid")),
         ("lingua, restricted + fallback", lingua_detector()),
     ]
     print(f"| {'detector':46} | accuracy | other-language msgs | ms/message |")
@@ -148,9 +165,10 @@ def main() -> None:
             continue
         accuracy, foreign_accuracy, ms, errors[name] = measure(detector, rows)
         print(f"| {name:46} | {accuracy:8.1%} | {foreign_accuracy:19.1%} | {ms:10.3f} |")
-    print("\nbridgebot's errors (lang, group, candidates, text -> answer):")
-    for row, got in errors["py3langid, restricted + fallback (bridgebot)"]:
-        print(f"  {row['lang']} {row['group_lang']} {row['candidates']:9} {row['text']!r} -> {got}")
+    for name in DETECTORS:
+        print(f"\nbridgebot's errors with language_detector = {name} (lang, group, candidates, text -> answer):")
+        for row, got in errors[f"{name}, restricted + fallback (bridgebot)"]:
+            print(f"  {row['lang']} {row['group_lang']} {row['candidates']:9} {row['text']!r} -> {got}")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ from bridgebot.services.outbox import Outbox
 from bridgebot.services.relay import Relay
 from bridgebot.store.db import open_db
 from bridgebot.store.repository import Repository
+from bridgebot.translation.detect import use_detector
 from bridgebot.translation.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -176,6 +177,7 @@ async def serve(
     `on_ready` receives the running services (the demo and the tests read figures from them);
     `clock` fixes "now" for tests of dates and deadlines.
     """
+    use_detector(settings.language_detector)
     conn, applied = await open_db(settings.db_path)
     if applied:
         log.info("database %s: applied migrations %s", settings.db_path, ", ".join(applied))

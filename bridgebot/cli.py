@@ -170,6 +170,7 @@ def _check(settings: Settings) -> int:
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from bridgebot.private_files import write_private_text
     from bridgebot.store import maintenance
 
     if args.db_command == "migrate":
@@ -181,7 +182,7 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
     elif args.db_command == "export":
         text = asyncio.run(maintenance.export(settings.db_path, args.format))
         if args.output:
-            args.output.write_text(text, encoding="utf-8")
+            write_private_text(args.output, text)
         else:
             sys.stdout.write(text)
     return 0

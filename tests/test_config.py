@@ -156,3 +156,22 @@ def test_the_config_file_counts_wherever_it_is_given(monkeypatch, tmp_path: Path
     config.write_text(f'db = "{tmp_path / "from-file.sqlite3"}"\n')
     assert main([arg.format(config=config) for arg in argv]) == 0
     assert (tmp_path / "from-file.sqlite3").exists()
+
+
+def test_the_language_detector_is_chosen_by_file_or_environment(tmp_path: Path) -> None:
+    assert load_settings(None, {}).language_detector == "py3langid"
+    config = tmp_path / "bridgebot.toml"
+    config.write_text('language_detector = "langdetect"\n')
+    assert load_settings(config, {}).language_detector == "langdetect"
+    assert load_settings(config, {"BRIDGEBOT_LANGUAGE_DETECTOR": " Py3LangId "}).language_detector == "py3langid"
+    config.write_text('language_detector = "fasttext"\n')
+    with pytest.raises(ConfigError, match=r"^language_detector: 'fasttext' is not one of py3langid, langdetect"):
+        load_settings(config, {})
+
+
+def test_check_refuses_an_unknown_language_detector_in_one_line(monkeypatch, capsys, tmp_path: Path) -> None:
+    monkeypatch.setenv("BRIDGEBOT_DB", str(tmp_path / "bridgebot.sqlite3"))
+    monkeypatch.setenv("BRIDGEBOT_LANGUAGE_DETECTOR", "fasttext")
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: BRIDGEBOT_LANGUAGE_DETECTOR: 'fasttext' is not one of py3langid, langdetect\n"

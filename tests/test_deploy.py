@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from importlib import metadata
 from pathlib import Path
 
@@ -23,6 +24,7 @@ import yaml
 from dockerfile_parse import DockerfileParser
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 from bridgebot.cli import build_parser
 from bridgebot.config import ENV_PREFIX, Settings, load_settings
@@ -32,6 +34,9 @@ DEPLOY = ROOT / "deploy"
 UNIT = DEPLOY / "bridgebot.service"
 DOCKERFILE = DEPLOY / "Dockerfile"
 COMPOSE = DEPLOY / "compose.yaml"
+LOCK = ROOT / "requirements.lock"
+BUILD_LOCK = ROOT / "requirements-build.lock"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 README = ROOT / "README.md"
 SECTION = "## Running it for your partnership"
 HEALTH_PORT = Settings().health_port
@@ -97,6 +102,9 @@ def test_the_unit_is_hardened() -> None:
     assert service["ProtectHome"] in ("yes", "read-only", "tmpfs")
     assert service["PrivateTmp"] == "yes"
     assert service["CapabilityBoundingSet"] == ""
+    assert service["SystemCallFilter"].split() == ["@system-service"]
+    assert service["UMask"] == "0077"
+    assert service["StateDirectoryMode"] == "0700"
     # With ProtectSystem=strict the state directory is the only place it can write: the data_dir of the
     # example config, and $HOME, where Argos caches its sentence splitters.
     assert service["StateDirectory"] == "bridgebot"
@@ -160,6 +168,14 @@ def test_the_image_is_built_on_slim_python_311() -> None:
         assert re.fullmatch(r"python:3\.11(\.\d+)?-slim(-\w+)?(@sha256:[0-9a-f]{64})?", image), image
 
 
+def test_every_stage_starts_from_one_base_image_pinned_by_digest() -> None:
+    """A tag moves (a rebuild of python:3.11-slim can change what the image contains); a digest does not."""
+    images = {item["value"].split()[0] for item in _instructions("FROM")}
+    assert len(images) == 1, images
+    (image,) = images
+    assert re.fullmatch(r"python:3\.11[\w.-]*@sha256:[0-9a-f]{64}", image), image
+
+
 def test_the_image_runs_as_a_non_root_user_before_its_command() -> None:
     stage = _final_stage()
     users = [(i, item["value"].strip()) for i, item in enumerate(stage) if item["instruction"] == "USER"]
@@ -172,10 +188,31 @@ def test_the_image_runs_as_a_non_root_user_before_its_command() -> None:
     assert _json_list(stage[cmd[-1]]["value"]) == ["bridgebot", "run"]
 
 
-def test_the_package_is_installed_with_pip_and_without_torch() -> None:
+def _pip_commands() -> list[str]:
+    """Every `pip install` and `pip wheel` of the Dockerfile, each up to the next && or ;."""
     runs = " ".join(item["value"] for item in _instructions("RUN"))
-    assert re.search(r"pip install (\S+ )*\.(\s|$)", runs), runs
-    assert not re.search(r"pip install[^&;|]*\b(torch|stanza|argostranslate)\b", runs), runs
+    return re.findall(r"pip (?:install|wheel) [^&;|]*", runs)
+
+
+def test_the_package_is_installed_with_pip_and_without_torch() -> None:
+    commands = _pip_commands()
+    assert any(re.search(r"(\s|^)\.(\s|$)", command) for command in commands), commands
+    assert not any(re.search(r"\b(torch|stanza|argostranslate)\b", command) for command in commands), commands
+
+
+def test_the_image_installs_exactly_the_locked_dependencies() -> None:
+    """Nothing reaches the image unpinned: dependencies and build backends come from the locks with
+    their hashes, bridgebot is built without fetching a backend, and the venv takes only those wheels."""
+    commands = _pip_commands()
+    copied = " ".join(item["value"] for item in _instructions("COPY"))
+    for lock in (LOCK, BUILD_LOCK):
+        assert lock.name in copied.split(), copied
+        assert any(f"-r {lock.name}" in command and "--require-hashes" in command for command in commands), lock
+    for command in commands:
+        assert "--no-deps" in command, command
+        assert "--require-hashes" in command or "--no-build-isolation" in command or "--no-index" in command, command
+    venv_installs = [command for command in commands if command.startswith("pip install") and "/wheels/" in command]
+    assert venv_installs and all("--no-index" in command for command in venv_installs), commands
 
 
 def test_database_and_models_are_volumes_named_by_the_settings_the_bot_reads() -> None:
@@ -277,6 +314,90 @@ def test_the_package_never_pulls_torch() -> None:
     assert "ctranslate2" in seen
 
 
+# The platform the image runs on, for the environment markers of the locked requirements.
+IMAGE_PLATFORM = {
+    "python_version": "3.11",
+    "python_full_version": "3.11.15",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+    "sys_platform": "linux",
+    "platform_system": "Linux",
+    "platform_machine": "x86_64",
+    "os_name": "posix",
+}
+
+
+def _locked(path: Path) -> dict[str, tuple[Version, list[str]]]:
+    """name -> (pinned version, sha256 hashes) of a pip-compile lock file."""
+    entries = {}
+    for line in path.read_text().replace("\\\n", " ").splitlines():
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        match = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)((?:\s+--hash=sha256:[0-9a-f]{64})*)", text)
+        assert match, f"{path.name}: not `name==version --hash=sha256:...`: {text[:80]}"
+        name, version, hashes = match.groups()
+        entries[canonicalize_name(name)] = (Version(version), re.findall(r"[0-9a-f]{64}", hashes))
+    return entries
+
+
+def _applies(requirement: Requirement, extras: set[str]) -> bool:
+    marker = requirement.marker
+    return marker is None or any(marker.evaluate({**IMAGE_PLATFORM, "extra": extra}) for extra in extras | {""})
+
+
+def test_the_lock_pins_every_dependency_with_hashes() -> None:
+    """requirements.lock is what the image installs: it must hold pyproject's dependencies at versions
+    they accept, everything they need in turn (checked where this environment has the locked version),
+    each with a hash, and neither torch nor a CUDA library."""
+    locked = _locked(LOCK)
+    assert all(hashes for _, hashes in locked.values()), [name for name, (_, hashes) in locked.items() if not hashes]
+    assert not {name for name in locked if name in {"torch", "stanza", "triton"} or name.startswith("nvidia-")}
+    queue = [(Requirement(text), set()) for text in PYPROJECT["project"]["dependencies"]]
+    queue = [(requirement, set(requirement.extras)) for requirement, _ in queue]
+    checked: set[tuple[str, frozenset[str]]] = set()
+    while queue:
+        requirement, extras = queue.pop()
+        name = canonicalize_name(requirement.name)
+        assert name in locked, f"{requirement} is not in {LOCK.name}: run `make lock`"
+        version, _ = locked[name]
+        assert requirement.specifier.contains(version, prereleases=True), f"{LOCK.name} pins {name}=={version}"
+        if (name, frozenset(extras)) in checked:
+            continue
+        checked.add((name, frozenset(extras)))
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        if Version(dist.version) != version:
+            continue
+        for text in dist.requires or []:
+            child = Requirement(text)
+            if _applies(child, extras):
+                queue.append((child, set(child.extras)))
+    assert len(checked) > len(PYPROJECT["project"]["dependencies"])
+
+
+def test_the_build_lock_pins_the_build_backends_with_hashes() -> None:
+    locked = _locked(BUILD_LOCK)
+    assert all(hashes for _, hashes in locked.values())
+    for text in PYPROJECT["build-system"]["requires"]:
+        requirement = Requirement(text)
+        version, _ = locked[canonicalize_name(requirement.name)]
+        assert requirement.specifier.contains(version), f"{BUILD_LOCK.name} pins {requirement.name}=={version}"
+    # langdetect is published as a source distribution only: the image builds it with setuptools.
+    assert "setuptools" in locked
+
+
+def test_the_lock_check_catches_a_missing_hash_and_a_missing_package(tmp_path: Path) -> None:
+    broken = tmp_path / "requirements.lock"
+    broken.write_text("aiosqlite==0.22.1\n")
+    assert _locked(broken) == {"aiosqlite": (Version("0.22.1"), [])}
+    broken.write_text("aiosqlite>=0.20 \\\n    --hash=sha256:" + "0" * 64 + "\n")
+    with pytest.raises(AssertionError, match="not `name==version"):
+        _locked(broken)
+
+
 # --- compose -----------------------------------------------------------------------------------------
 
 
@@ -314,6 +435,24 @@ def test_compose_reads_the_token_from_an_env_file() -> None:
     assert re.search(r"(?m)^BRIDGEBOT_TOKEN=$", example)
     names = set(re.findall(r"(?m)^#?\s*(BRIDGEBOT_[A-Z_]+)=", example))
     assert names <= KNOWN_ENV, names - KNOWN_ENV
+
+
+def _bytes(size: str | int) -> int:
+    """Compose's byte values: 512m, 3g, 1024k or a plain number."""
+    match = re.fullmatch(r"(\d+)([kmg]?)b?", str(size).strip().lower())
+    assert match, size
+    return int(match.group(1)) * 1024 ** " kmg".index(match.group(2) or " ")
+
+
+def test_compose_bounds_memory_and_processes() -> None:
+    service = _service()
+    limits = service.get("deploy", {}).get("resources", {}).get("limits", {})
+    memory = service.get("mem_limit", limits.get("memory"))
+    pids = service.get("pids_limit", limits.get("pids"))
+    assert memory is not None and pids is not None, "compose.yaml sets no memory or pids limit"
+    # One loaded language pair takes ~210 MB and the bot keeps max_loaded_pairs of them.
+    assert _bytes(memory) >= Settings().max_loaded_pairs * 210 * 1024**2
+    assert 64 <= int(pids) <= 4096
 
 
 def test_compose_keeps_data_and_models_on_named_volumes() -> None:

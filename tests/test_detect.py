@@ -7,12 +7,17 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bridgebot.translation.detect import detect_language
+from bridgebot.config import LANGUAGE_DETECTORS
+from bridgebot.localapi import LocalBotApi
+from bridgebot.translation.detect import DETECTORS, detect_language, use_detector
+from tests.conftest import City, RunningBot
 
 LABELLED = Path(__file__).parent / "data" / "short_messages.tsv"
 TARGET = 0.95
@@ -133,3 +138,95 @@ def test_unknown_language_codes_do_not_crash() -> None:
     assert detect_language("hello there friends", ["de", "xx"], "xx") == "xx"
     assert detect_language("Guten Morgen zusammen", [], "de") == "de"
     assert detect_language("Obrigado pela recepção", ["pb", "fr"], "fr") == "pb"
+
+
+# --- language_detector = langdetect ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def langdetect() -> Iterator[None]:
+    """Detection through langdetect, as `language_detector = "langdetect"` sets it at start; the
+    default again afterwards (the choice is process-wide, like the bot's)."""
+    use_detector("langdetect")
+    try:
+        yield
+    finally:
+        use_detector(DETECTORS[0])
+
+
+def test_the_settings_offer_exactly_the_detectors_there_are() -> None:
+    assert LANGUAGE_DETECTORS == DETECTORS
+    assert DETECTORS[0] == "py3langid"  # the default: see the measurements in detect.py and the README
+    with pytest.raises(ValueError, match="fasttext"):
+        use_detector("fasttext")
+
+
+@pytest.mark.usefixtures("langdetect")
+def test_langdetect_recognises_clear_sentences_among_the_partnerships_languages() -> None:
+    assert detect_language("Die Delegation kommt am Freitag mit dem Zug", ["de", "en", "zh"], "en") == "de"
+    assert detect_language("Sorry, writing in English for our guests", ["de", "en"], "de") == "en"
+    assert detect_language("Muchas gracias por la invitación", ["de", "es"], "de") == "es"
+    assert detect_language("感谢你们的热情接待", ["de", "en", "zh"], "de") == "zh"
+    assert detect_language("我們這個會議的報告", ["zh", "zt"], "zh") == "zt"
+    assert detect_language("Obrigado pela recepção", ["pb", "fr"], "fr") == "pb"
+    # Restricted: Dutch-looking German is German when Dutch is no partner's language.
+    assert detect_language("Wij komen morgen", ["de", "en"], "en") == "de"
+
+
+@pytest.mark.usefixtures("langdetect")
+@pytest.mark.parametrize(
+    "text", ["👍", "👍🏽🎉", "16:30", "https://example.org/programm-2026", "@anna_hh", "ok", "🙂🙂🙂🙂"]
+)
+def test_langdetect_takes_the_groups_language_for_text_without_words(text: str) -> None:
+    assert detect_language(text, ["de", "en", "zh"], "zh") == "zh"
+    assert detect_language(text, ["de", "en", "zh"], "de") == "de"
+
+
+@pytest.mark.usefixtures("langdetect")
+def test_langdetect_without_a_feature_it_knows_takes_the_groups_language() -> None:
+    """Letters langdetect has no n-gram for make it raise LangDetectException: the group's language."""
+    assert detect_language("ᚠᚢᚦᚨᚱᚲ ᚷᚹᚺ", ["de", "en"], "en") == "en"
+    assert detect_language("ᚠᚢᚦᚨᚱᚲ ᚷᚹᚺ", ["de", "en"], "de") == "de"
+
+
+@pytest.mark.usefixtures("langdetect")
+def test_langdetect_meets_the_target_and_is_deterministic() -> None:
+    rows = labelled()
+    answers = [detect_row(row) for row in rows]
+    accuracy = sum(got == row["lang"] for got, row in zip(answers, rows, strict=True)) / len(rows)
+    assert accuracy >= TARGET
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(detect_row, rows)) == answers
+
+
+@pytest.mark.usefixtures("langdetect")
+def test_langdetect_with_unknown_language_codes_does_not_crash() -> None:
+    assert detect_language("Guten Morgen zusammen", ["de", "xx"], "de") == "de"
+    assert detect_language("hello there friends", ["xx", "yy"], "xx") == "xx"
+    assert detect_language("hello there friends", ["de", "xx"], "xx") == "xx"
+
+
+async def test_the_language_detector_setting_reaches_the_relay(
+    bot: RunningBot, api: LocalBotApi, pair: tuple[City, City]
+) -> None:
+    """Tom, in Leeds' group, answers Hamburg in German: "Genau". py3langid is unsure of one word and
+    keeps Leeds' English, so Hamburg gets a translation; langdetect, configured, finds German, and
+    Hamburg gets Tom's word as written."""
+    hamburg, leeds = pair
+    tom = api.add_user("Tom")
+    try:
+        before = len(api.sent(hamburg.id))
+        api.send_text(leeds.id, tom, "Genau")
+        translated = (await api.wait_sent(hamburg.id, before + 1))[-1]
+        assert translated["text"].startswith("Tom · Leeds\n") and translated["text"].endswith("\nGenau")
+        assert any(e["type"] == "expandable_blockquote" for e in translated["entities"])
+
+        await bot.stop()
+        bot.settings = replace(bot.settings, language_detector="langdetect")
+        await bot.start()
+        api.send_text(leeds.id, tom, "Genau")
+        as_written = (await api.wait_sent(hamburg.id, before + 2))[-1]
+        assert as_written["text"] == "Tom · Leeds\nGenau"
+        assert not any(e["type"].endswith("blockquote") for e in as_written.get("entities") or [])
+    finally:
+        use_detector(DETECTORS[0])

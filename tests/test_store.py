@@ -2,8 +2,10 @@
 
 import os
 import sqlite3
+import stat
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from bridgebot.domain import GlossaryEntry, User
 from bridgebot.store.db import StoreError, migrations, open_db
 from bridgebot.store.maintenance import backup
 from bridgebot.store.repository import Repository
+from bridgebot.translation.argos import use_models_dir
 
 
 async def test_migrations_apply_once_and_enable_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -189,3 +192,78 @@ async def test_groups_partnerships_and_glossaries_are_read_fresh_after_every_cha
         assert (await repo.group(-100)).lang == "en", "a rolled-back change must not stay in the cache"
     finally:
         await conn.close()
+
+
+# --- who can read what the bot writes ------------------------------------------------------------------
+
+
+@pytest.fixture(params=[0o022, 0o000], ids=["umask-022", "umask-000"])
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    """The process umask an admin's shell or service manager might leave; restored afterwards."""
+    previous = os.umask(request.param)
+    try:
+        yield request.param
+    finally:
+        os.umask(previous)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+async def test_the_database_and_its_wal_and_shm_files_are_private_whatever_the_umask(
+    tmp_path: Path, umask: int
+) -> None:
+    data = tmp_path / "data"
+    path = data / "state" / "bridgebot.sqlite3"
+    conn, _ = await open_db(path)
+    try:
+        await conn.execute("INSERT INTO partnerships (name, created_at) VALUES ('HH-Leeds', '2026-12-06T10:00:00')")
+        await conn.commit()
+        wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+        assert wal.exists() and shm.exists()
+        assert {f.name: _mode(f) for f in (path, wal, shm)} == {f.name: 0o600 for f in (path, wal, shm)}
+        assert (_mode(data), _mode(data / "state")) == (0o700, 0o700)
+    finally:
+        await conn.close()
+
+
+async def test_a_database_left_readable_by_others_is_restricted_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    conn, _ = await open_db(path)
+    await conn.close()
+    path.chmod(0o644)
+    stale_wal = path.with_name(path.name + "-wal")
+    stale_wal.write_bytes(b"")
+    stale_wal.chmod(0o664)
+    conn, _ = await open_db(path)
+    await conn.close()
+    assert _mode(path) == 0o600
+    assert not stale_wal.exists() or _mode(stale_wal) == 0o600
+
+
+def test_backups_and_exports_are_private_whatever_the_umask(tmp_path: Path, monkeypatch, umask: int) -> None:
+    monkeypatch.setenv("BRIDGEBOT_DB", str(tmp_path / "bridgebot.sqlite3"))
+    assert main(["db", "migrate"]) == 0
+    backup_file = tmp_path / "backups" / "nightly" / "bridgebot.sqlite3"
+    assert main(["db", "backup", str(backup_file)]) == 0
+    exports = {fmt: tmp_path / "exports" / f"commitments.{fmt}" for fmt in ("json", "csv")}
+    for fmt, target in exports.items():
+        assert main(["db", "export", "--format", fmt, "--output", str(target)]) == 0
+    assert _mode(backup_file) == 0o600
+    assert (_mode(tmp_path / "backups"), _mode(backup_file.parent)) == (0o700, 0o700)
+    assert [_mode(target) for target in exports.values()] == [0o600, 0o600]
+    assert _mode(tmp_path / "exports") == 0o700
+    assert sqlite3.connect(backup_file).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_the_models_folder_and_argos_state_are_private_whatever_the_umask(
+    tmp_path: Path, models_dir: Path, umask: int
+) -> None:
+    try:
+        use_models_dir(tmp_path / "data" / "models")
+        assert _mode(tmp_path / "data") == 0o700
+        assert _mode(tmp_path / "data" / "models") == 0o700
+        assert _mode(tmp_path / "data" / ".models-argos") == 0o700
+    finally:
+        use_models_dir(models_dir)  # Argos' directories are process-wide: back to the tests' packages

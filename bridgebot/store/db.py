@@ -16,6 +16,8 @@ from pathlib import Path
 
 import aiosqlite
 
+from bridgebot.private_files import private_dir, private_file
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -60,9 +62,13 @@ async def open_db(path: Path) -> tuple[aiosqlite.Connection, list[str]]:
     """Open (creating if needed) and migrate the database; returns the migrations just applied."""
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
     except OSError as exc:
         raise StoreError(f"database {path}: cannot create its folder ({exc.strerror})") from None
+    try:
+        _make_private(path)
+    except OSError as exc:
+        raise StoreError(f"database {path}: cannot make it private to this user ({exc.strerror})") from None
     conn: aiosqlite.Connection | None = None
     try:
         conn = await aiosqlite.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -77,6 +83,16 @@ async def open_db(path: Path) -> tuple[aiosqlite.Connection, list[str]]:
             await conn.close()
         raise StoreError(f"database {path}: {_explain(exc)}") from None
     return conn, applied
+
+
+def _make_private(path: Path) -> None:
+    """The database 0600 before SQLite opens it: SQLite creates a new file 0644 minus the umask, and
+    its -wal and -shm files take the database's mode. Those left by an older version are restricted too."""
+    private_file(path)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            private_file(companion)
 
 
 def _explain(exc: sqlite3.Error) -> str:

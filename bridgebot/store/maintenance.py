@@ -8,6 +8,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from bridgebot.private_files import private_dir, private_file
 from bridgebot.store.db import StoreError, connect, open_db
 from bridgebot.store.repository import Repository
 
@@ -19,8 +20,13 @@ async def migrate(path: Path) -> list[str]:
 
 
 async def backup(path: Path, target: Path) -> None:
-    """SQLite's online backup API: a consistent copy even while the bot is writing."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """SQLite's online backup API: a consistent copy even while the bot is writing. The copy is as
+    private as the database (0600, new folders 0700)."""
+    try:
+        private_dir(target.parent)
+        private_file(target)
+    except OSError as exc:
+        raise StoreError(f"backup to {target}: {exc.strerror}") from None
     async with connect(path) as conn:
         # aiosqlite runs the copy on its own thread, hence check_same_thread=False.
         copy = sqlite3.connect(target, check_same_thread=False)

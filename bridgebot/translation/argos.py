@@ -13,19 +13,20 @@ import os
 from pathlib import Path
 from types import ModuleType
 
+from bridgebot.private_files import private_dir
+
 _models_dir: Path | None = None
 
 
 def use_models_dir(models_dir: Path) -> None:
     """Point Argos (packages, MiniSBD cache, downloads) at `models_dir`, before or after import."""
     global _models_dir
-    models_dir = Path(models_dir).expanduser().resolve()
-    models_dir.mkdir(parents=True, exist_ok=True)
+    models_dir = private_dir(Path(models_dir).expanduser().resolve())
     _models_dir = models_dir
     os.environ["ARGOS_PACKAGES_DIR"] = str(models_dir)
     # Argos takes every folder in the packages directory for a package, so its own state (the
     # MiniSBD cache, downloads) lives beside it rather than inside.
-    state = models_dir.parent / f".{models_dir.name}-argos"
+    state = private_dir(models_dir.parent / f".{models_dir.name}-argos")
     os.environ.setdefault("XDG_DATA_HOME", str(state / "data"))
     os.environ.setdefault("XDG_CACHE_HOME", str(state / "cache"))
     os.environ.setdefault("XDG_CONFIG_HOME", str(state / "config"))

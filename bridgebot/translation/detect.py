@@ -1,22 +1,30 @@
 """Which language a short chat message is written in, among the partnership's languages.
 
-Chosen by measurement, not by the design card (which named langdetect). Two labelled sets of
-officers' chat messages (1-12 words, en de zh es fr pt ja id, a quarter written in another language
-than the group's): the one behind DESIGN.md (~340 messages) and tests/data/short_messages.tsv (380,
-rerun with `python bench/bench_detect.py`). Accuracy, DESIGN set / ours:
+Two detectors under the same rules, chosen by the `language_detector` setting (`use_detector`, called
+once at start): py3langid, the default, and langdetect, which the design card named. Both see the text
+with URLs, mentions, numbers and emoji removed; fewer than 3 letters, an answer outside the candidates,
+a normalized probability below 0.8 or (langdetect) no n-gram it knows give the group's declared
+language. Two labelled sets of officers' chat messages (1-12 words, en de zh es fr pt ja id, a quarter
+written in another language than the group's): the one behind DESIGN.md (~340 messages) and
+tests/data/short_messages.tsv (380, rerun with `python bench/bench_detect.py`). Accuracy, DESIGN set / ours:
 
-- langdetect, unrestricted: 80% / 89%, ~1.5-3 ms per message; random unless seeded, raises on
-  emoji-only text, and reports p≈1.0 for wrong one-word answers, so its probabilities cannot drive a
-  fallback to the group's language;
+- langdetect, unrestricted: 80% / 89%, ~2-3 ms per message; random unless seeded, raises on
+  emoji-only text, and reports p≈1.0 for wrong one-word answers, so its probabilities catch few of
+  its mistakes;
 - langdetect restricted to the partnership's languages: 88% / 98%;
-- py3langid restricted to the partnership's languages, with URLs, mentions, numbers and emoji
-  removed, and the group's declared language when the normalized probability is below 0.8:
-  97.6% / 98.9%, at ~0.04 ms per message, deterministic, a 4 MB model;
-- lingua with the same rule: 95% / 98%, but a 96 MB package.
+- langdetect with the rules above (`language_detector = "langdetect"`): - / 98.4%, 0.9-2 ms per
+  message (the restriction is a prior of zero for every other language, which also makes it converge
+  sooner); seeded, so deterministic;
+- py3langid with the rules above (the default): 97.6% / 98.9%, 0.05-0.08 ms per message,
+  deterministic, a 4 MB model;
+- lingua with the same rules: 95% / 98%, but a 96 MB package.
 
-Restricting does most of the work: a short German message only has to beat English and Chinese, not
-the 140 labels of the model. The threshold makes very short or ambiguous messages ("Merci !", "Hotel")
-safe: when in doubt, the group's declared language is the best prior.
+py3langid stays the default: more accurate (98.9% against 98.4% on ours; langdetect under these rules
+was not measured on the DESIGN set) and 15-25 times faster, which counts because detection runs for
+every relayed message, on the event loop. Restricting does most of the work: a short German message
+only has to beat English and Chinese, not the 140 labels of the model. The threshold makes very short
+or ambiguous messages ("Merci !", "Hotel") safe: when in doubt, the group's declared language is the
+best prior.
 """
 
 from __future__ import annotations
@@ -26,9 +34,15 @@ from collections import OrderedDict
 from collections.abc import Collection
 
 import regex
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import LangDetectException
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-__all__ = ["MIN_LETTERS", "THRESHOLD", "detect_language", "strip_noise"]
+__all__ = ["DETECTORS", "MIN_LETTERS", "THRESHOLD", "detect_language", "strip_noise", "use_detector"]
+
+DETECTORS = ("py3langid", "langdetect")
+"""The `language_detector` setting's values; the first is the default (measured better, see above)."""
+_detector = DETECTORS[0]
 
 THRESHOLD = 0.8
 """Below this normalized probability the group's declared language wins."""
@@ -38,6 +52,9 @@ MIN_LETTERS = 3
 # Argos codes that py3langid spells differently. zt (traditional Chinese) is told apart from zh
 # by script after detection; pb (Brazilian Portuguese) is pt; nb (Bokmål) is no.
 _TO_LANGID = {"zt": "zh", "pb": "pt", "nb": "no"}
+# The same for langdetect, whose Chinese profiles are per script: both go to zh and zt alike, and the
+# script decides between those as for py3langid.
+_TO_LANGDETECT = {"zh": ("zh-cn", "zh-tw"), "zt": ("zh-cn", "zh-tw"), "pb": ("pt",), "nb": ("no",)}
 
 # Things that are not language: they are kept verbatim by translation anyway, and they pull short
 # messages towards English (URLs, handles). Order matters: e-mail before @mention, URL before /command.
@@ -79,13 +96,16 @@ _cache: OrderedDict[frozenset[str] | None, tuple[LanguageIdentifier, threading.L
 _cache_lock = threading.Lock()
 _base_lock = threading.Lock()
 _base: LanguageIdentifier | None = None
+_langdetect_lock = threading.Lock()
+_langdetect: DetectorFactory | None = None
 
 
 def detect_language(text: str, candidates: Collection[str], fallback: str) -> str:
     """The language of `text` among `candidates` (Argos codes); `fallback`, the group's declared
     language, when the text has no words (emoji, numbers, links, 'ok') or the detector is unsure.
 
-    Never raises, and the same input always gives the same answer.
+    Never raises, and the same input always gives the same answer. The detector is the one chosen
+    with `use_detector` (the `language_detector` setting), py3langid unless told otherwise.
     """
     langs = list(dict.fromkeys(candidates))
     cleaned = strip_noise(text)
@@ -93,6 +113,19 @@ def detect_language(text: str, candidates: Collection[str], fallback: str) -> st
         return fallback
     if len(langs) == 1:
         return langs[0]
+    detect = _with_langdetect if _detector == "langdetect" else _with_py3langid
+    return detect(cleaned, langs, fallback)
+
+
+def use_detector(name: str) -> None:
+    """Detect with `name` (one of DETECTORS) from now on; the bot calls this once at start."""
+    global _detector
+    if name not in DETECTORS:
+        raise ValueError(f"unknown language detector {name!r} (known: {', '.join(DETECTORS)})")
+    _detector = name
+
+
+def _with_py3langid(cleaned: str, langs: list[str], fallback: str) -> str:
     labels = _labels_for(langs)
     if not labels:
         return fallback
@@ -100,6 +133,41 @@ def detect_language(text: str, candidates: Collection[str], fallback: str) -> st
     # against every language the model knows, not only against each other.
     restrict = frozenset(labels) if sum(map(len, labels.values())) == len(langs) else None
     label, probability = _classify(cleaned, restrict)
+    return _decide(labels, label, probability, cleaned, langs, fallback)
+
+
+def _with_langdetect(cleaned: str, langs: list[str], fallback: str) -> str:
+    """langdetect under the same rules: restricted to the candidates (a prior of zero for every other
+    language, so none of them can win), the group's language when unsure or when it finds no features.
+    As with py3langid, a candidate it has no profile for lifts the restriction."""
+    factory = _langdetect_factory()
+    known = set(factory.get_lang_list())
+    labels: dict[str, list[str]] = {}
+    restrict = True
+    for lang in langs:
+        found = [label for label in _TO_LANGDETECT.get(lang, (lang,)) if label in known]
+        restrict = restrict and bool(found)
+        for label in found:
+            labels.setdefault(label, []).append(lang)
+    if not labels:
+        return fallback
+    detector = factory.create()
+    if restrict:
+        detector.set_prior_map(dict.fromkeys(labels, 1.0))
+    detector.append(cleaned)
+    try:
+        guesses = detector.get_probabilities()
+    except LangDetectException:  # no letter n-gram it knows
+        return fallback
+    if not guesses:
+        return fallback
+    return _decide(labels, guesses[0].lang, guesses[0].prob, cleaned, langs, fallback)
+
+
+def _decide(
+    labels: dict[str, list[str]], label: str, probability: float, cleaned: str, langs: list[str], fallback: str
+) -> str:
+    """The detector's answer, unless it is not a candidate or too unsure: then the group's language."""
     if label not in labels:
         return fallback
     if probability < THRESHOLD and fallback in langs:
@@ -188,3 +256,17 @@ def _identifier_base() -> LanguageIdentifier:
         if _base is None:
             _base = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         return _base
+
+
+def _langdetect_factory() -> DetectorFactory:
+    """langdetect's 55 profiles, loaded once (~1 s). Its own factory rather than the module's global
+    one, seeded: langdetect samples n-grams at random and is not deterministic unless seeded.
+    Detectors made from it are per call, so threads never share one."""
+    global _langdetect
+    with _langdetect_lock:
+        if _langdetect is None:
+            factory = DetectorFactory()
+            factory.load_profile(PROFILES_DIRECTORY)
+            factory.set_seed(0)
+            _langdetect = factory
+        return _langdetect

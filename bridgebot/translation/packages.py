@@ -31,6 +31,7 @@ from typing import Any
 
 import httpx
 
+from bridgebot.private_files import private_dir
 from bridgebot.translation.argos import argos, models_dir
 
 PIVOT = "en"
@@ -452,7 +453,7 @@ def fetch_splitter(lang: str, *, timeout: float = 10) -> Path:
         return target
     base = os.environ.get(MINISBD_ENV) or sbd.minisbd_models.REPO_URL
     url = base.rstrip("/") + "/" + filename
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
     partial = target.with_name(f".{filename}.part")
     try:
         _download(url, partial, timeout, None)
