@@ -160,6 +160,9 @@ class Outbox:
         if source is None or target is None:
             await self.repo.fail(row, "source or target no longer exists")
             return
+        if target.partnership_id != source.partnership_id:  # the boundary holds at delivery time
+            await self.repo.fail(row, "the target group is no longer in the message's partnership")
+            return
         if row.action == "delete":
             await self.channel.delete(row.target_chat_id, await self.repo.copy_ids(source.id, target.chat_id))
             await self.repo.finish(row, [])
