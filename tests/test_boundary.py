@@ -173,6 +173,17 @@ async def test_invite_needs_a_private_chat_and_stores_nothing_without_one(
     assert query(bot, "SELECT COUNT(*) FROM join_codes WHERE used_at IS NULL") == [(0,)]
 
 
+async def test_an_anonymous_admin_gets_no_code(
+    bot: RunningBot, api: LocalBotApi, story: Scenario, pair: tuple[City, City]
+) -> None:
+    hamburg, _ = pair
+    asked = api.anonymous_admin_text(hamburg.id, "/partnership invite")
+    await api.wait_for(lambda: story.replies_to(hamburg.id, asked["message_id"]))
+    (answer,) = story.replies_to(hamburg.id, asked["message_id"])
+    assert "anonymen Admin" in answer and not CODE.search(answer)
+    assert query(bot, "SELECT COUNT(*) FROM join_codes WHERE used_at IS NULL") == [(0,)]
+
+
 async def test_an_outstanding_code_dies_when_its_group_leaves(
     bot: RunningBot, api: LocalBotApi, story: Scenario, pair: tuple[City, City]
 ) -> None:
