@@ -9,10 +9,17 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from bridgebot.i18n import catalogs
 from bridgebot.localapi import LocalBotApi
+from bridgebot.services.outbox import Outbox
+from bridgebot.services.relay import Relay, Rendered
+from bridgebot.store.db import open_db
+from bridgebot.store.repository import Repository
+from bridgebot.translation.engine import Engine
 from tests.conftest import CODE, City, RunningBot, Scenario
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # a Monday morning in Hamburg and Leeds
@@ -246,3 +253,60 @@ async def test_a_nudge_for_a_group_that_left_is_not_delivered_even_after_it_rejo
     assert "bitte lesen" in api.texts(hamburg.id)[-1]
     assert not any("please read" in t or "bitte lesen" in t for t in api.texts(leeds.id))
     assert query(bot, "SELECT state FROM nudges WHERE kind = 'followup' AND chat_id = ?", leeds.id) == [("cancelled",)]
+
+
+class RecordingChannel:
+    """A channel adapter that delivers nowhere and records where it was asked to send."""
+
+    def __init__(self) -> None:
+        self.sent: list[int] = []
+
+    async def send(self, chat_id: int, rendered: Rendered) -> list[int]:
+        self.sent.append(chat_id)
+        return [len(self.sent)]
+
+    async def edit(self, chat_id: int, message_ids: list[int], rendered: Rendered) -> list[int]:
+        return message_ids
+
+    async def delete(self, chat_id: int, message_ids: list[int]) -> None:
+        return None
+
+    async def notify(self, chat_id: int, text: str) -> None:
+        return None
+
+
+async def test_the_outbox_checks_the_partnership_at_delivery_time(tmp_path: Path, models_dir: Path) -> None:
+    """The rule lives in the outbox itself: a row is dropped if its target is in another partnership by
+    the time it is delivered, however it got there."""
+    conn, _ = await open_db(tmp_path / "bot.sqlite3")
+    repo = Repository(conn)
+    try:
+        first, second = await repo.create_partnership("P1", None), await repo.create_partnership("P2", None)
+        for chat_id, city in ((-1, "Hamburg"), (-2, "Leeds"), (-3, "Bremen")):
+            await repo.save_group(chat_id, city, city, "de", "Europe/Berlin")
+            await repo.set_group_partnership(chat_id, first.id)
+        await repo.accept_message(
+            partnership_id=first.id,
+            chat_id=-1,
+            message_id=1,
+            sender_id=None,
+            sender_name="Anna",
+            city="Hamburg",
+            topic=None,
+            kind="text",
+            lang="de",
+            text="Guten Morgen!",
+            entities=(),
+            reply_to_message_id=None,
+            targets=[-2, -3],
+        )
+        await repo.set_group_partnership(-2, second.id)  # in another partnership before its copy went out
+        channel = RecordingChannel()
+        outbox = Outbox(repo, Relay(repo, Engine(models_dir), catalogs()), channel, catalogs())
+        await outbox.start()
+        await outbox.idle()
+        assert channel.sent == [-3]
+        rows = await conn.execute_fetchall("SELECT target_chat_id, state FROM outbox ORDER BY target_chat_id")
+        assert [tuple(row) for row in rows] == [(-3, "done"), (-2, "failed")]
+    finally:
+        await conn.close()
