@@ -124,6 +124,19 @@ async def test_copies_still_queued_for_a_group_that_left_are_not_delivered(
     assert query(bot, "SELECT state FROM outbox WHERE target_chat_id = ?", leeds.id) == [("failed",)]
 
 
+async def test_messages_still_queued_from_a_group_that_left_are_not_delivered(
+    bot: RunningBot, api: LocalBotApi, story: Scenario, pair: tuple[City, City]
+) -> None:
+    hamburg, leeds = pair
+    tom = api.add_user("Tom")
+    api.fail("sendMessage", 429, retry_after=2, chat_id=hamburg.id)  # the copy waits out flood control
+    api.send_text(leeds.id, tom, "Good morning!")
+    await api.wait_for(lambda: any(c.failed for c in api.calls_of("sendMessage", hamburg.id)))
+    await story.say(leeds, leeds.admin, "/partnership leave")
+    await bot.services.outbox.idle()
+    assert not any("Tom" in t for t in api.texts(hamburg.id))
+
+
 async def test_unsend_after_leaving_deletes_nothing_in_the_old_partnership(
     bot: RunningBot, api: LocalBotApi, story: Scenario, moved: tuple[City, City, City, dict, dict]
 ) -> None:
