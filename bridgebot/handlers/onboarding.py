@@ -67,7 +67,7 @@ async def partnership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await (handler or show_partnership)(update, context)
 
 
-def private_link(context: ContextTypes.DEFAULT_TYPE) -> str:
+def _private_link(context: ContextTypes.DEFAULT_TYPE) -> str:
     """The deep link that opens the bot's private chat with a Start button."""
     return f"https://t.me/{context.bot.username}?start={JOIN_CODE_START}"
 
@@ -88,7 +88,7 @@ def _privately(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CodeSender
         except (Forbidden, BadRequest) as exc:
             log.info("cannot hand a join code to user %s privately: %s", user.id, exc)
             raise Refusal(
-                "partnership-code-private-needed", person=user.first_name, link=private_link(context)
+                "partnership-code-private-needed", person=user.first_name, link=_private_link(context)
             ) from None
 
     return send
