@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import statistics
 import tempfile
 import time
@@ -67,7 +68,9 @@ async def main(count: int) -> None:
         await api.wait_for(lambda: bool(ready), 30)
         await command(api, hamburg, admin, "/setup Hamburg de Europe/Berlin")
         await command(api, leeds, admin, "/setup Leeds en Europe/London")
-        code = (await command(api, leeds, admin, "/partnership new Bench")).split(": ")[1].split(" ")[0]
+        api.press_start(admin)  # join codes arrive in the admin's private chat with the bot
+        await command(api, leeds, admin, "/partnership new Bench")
+        code = re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}", api.texts(admin["id"])[-1]).group(0)
         await command(api, hamburg, admin, f"/partnership join {code}")
         await asyncio.sleep(0.5)
         officer = api.add_user("Tom")

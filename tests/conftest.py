@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -147,26 +148,43 @@ class Scenario:
     async def setup(self, city: City, tz: str = "Europe/Berlin") -> None:
         await self.say(city, city.admin, f"/setup {city.name} {city.lang} {tz}")
 
+    async def start_private_chat(self, person: dict) -> None:
+        """The person presses Start in a private chat with the bot, which may then send them join codes."""
+        if person["id"] in self.api.world.chats:
+            return
+        message = self.api.press_start(person)
+        await self.api.wait_for(lambda: len(self.replies_to(person["id"], message["message_id"])) >= 2)
+
+    def private_code(self, person: dict) -> str:
+        """The join code the bot sent the person last, in their private chat."""
+        codes = [match for text in self.api.texts(person["id"]) for match in CODE.findall(text)]
+        assert codes, self.api.texts(person["id"])
+        return codes[-1]
+
+    async def code(self, city: City, person: dict, command: str) -> str:
+        """`person` asks for a join code in the city's group (`/partnership new|invite`) and reads it
+        in their private chat with the bot; the group only learns that it was sent."""
+        await self.start_private_chat(person)
+        before = len(self.api.texts(person["id"]))
+        answer = (await self.say(city, person, command))[0]
+        assert not CODE.search(answer), answer
+        assert len(self.api.texts(person["id"])) == before + 1, answer
+        return self.private_code(person)
+
     async def partnership(self, name: str, *cities: City) -> str:
         """Create a partnership from the first city's group and join the others with fresh codes."""
         first, *others = cities
-        reply = (await self.say(first, self.bot_admin, f"/partnership new {name}"))[0]
-        code = _code(reply)
+        code = await self.code(first, self.bot_admin, f"/partnership new {name}")
         for index, city in enumerate(others):
             if index:
-                code = _code((await self.say(first, first.admin, "/partnership invite"))[0])
+                code = await self.code(first, first.admin, "/partnership invite")
             notices = len(self.api.sent(first.id))
             await self.say(city, city.admin, f"/partnership join {code}", replies=1)
             await self.api.wait_sent(first.id, notices + 1)  # "<city> joined the partnership"
         return code
 
 
-def _code(text: str) -> str:
-    import re
-
-    match = re.search(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}\b", text)
-    assert match, text
-    return match.group(0)
+CODE = re.compile(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}\b")
 
 
 @pytest.fixture

@@ -462,6 +462,18 @@ async def test_private_chats_other_media_and_the_rest_of_the_methods(api: LocalB
         await LocalBotApi().start(host="0.0.0.0")
 
 
+async def test_the_bot_may_write_to_a_person_only_after_they_pressed_start(api: LocalBotApi, tg: Bot) -> None:
+    ada = api.add_user("Ada")
+    with pytest.raises(Forbidden, match=says("bot can't initiate conversation with a user")):
+        await tg.send_message(ada["id"], "Your join code")
+    started = api.press_start(ada, "joincode")  # from a t.me/<bot>?start=joincode link
+    assert started["chat"] == {"id": ada["id"], "type": "private", "first_name": "Ada"}
+    (update,) = await tg.get_updates(timeout=0)
+    assert update.message.text == "/start joincode" and update.message.entities[0].type == "bot_command"
+    assert (await tg.send_message(ada["id"], "Your join code")).chat.id == ada["id"]
+    assert api.texts(ada["id"]) == ["Your join code"]
+
+
 # --- faults -----------------------------------------------------------------------------------------
 
 

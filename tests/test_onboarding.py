@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import aiosqlite
 
 from bridgebot.localapi import LocalBotApi
-from tests.conftest import City, RunningBot, Scenario, _code
+from tests.conftest import City, RunningBot, Scenario
 
 
 async def test_two_cities_onboard_and_see_each_other(bot: RunningBot, api: LocalBotApi, story: Scenario) -> None:
@@ -41,12 +41,12 @@ async def test_join_code_misuse_is_refused_and_stores_nothing(
     hamburg, leeds, dresden = story.city("Hamburg", "de"), story.city("Leeds", "en"), story.city("Dresden", "de")
     for city in (hamburg, leeds, dresden):
         await story.setup(city)
-    code = _code((await story.say(hamburg, story.bot_admin, "/partnership new Elbe–Aire"))[0])
+    code = await story.code(hamburg, story.bot_admin, "/partnership new Elbe–Aire")
     assert "not valid" in (await story.say(leeds, leeds.admin, "/partnership join ZZZZ-ZZZZ"))[0]
     assert "joined" in (await story.say(leeds, leeds.admin, f"/partnership join {code.lower()}"))[0]
     assert "bereits verwendet" in (await story.say(dresden, dresden.admin, f"/partnership join {code}"))[0]
     # An expired code: issue one, then move its expiry into the past in the database.
-    fresh = _code((await story.say(hamburg, hamburg.admin, "/partnership invite"))[0])
+    fresh = await story.code(hamburg, hamburg.admin, "/partnership invite")
     async with aiosqlite.connect(bot.settings.db_path) as db:
         past = (datetime.now(UTC) - timedelta(days=1)).isoformat(timespec="seconds")
         await db.execute("UPDATE join_codes SET expires_at = ? WHERE used_at IS NULL", (past,))

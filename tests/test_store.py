@@ -144,7 +144,7 @@ async def test_a_person_seen_again_is_rewritten_only_when_something_changed(tmp_
         await repo.see_user(User(7, "anna_hh", "Anna"), -100)
         assert (await repo._one("SELECT last_seen_at FROM users WHERE id = 7"))[0] == "2026-11-22T10:00:00+00:00"
         await repo.see_user(User(7, "anna_hamburg", "Anna"), -100)  # a new @name counts at once
-        assert (await repo.user_by_username("anna_hamburg")).id == 7
+        assert (await repo.user_by_username("anna_hamburg", [-100])).id == 7
         await repo.see_user(User(7, "anna_hamburg", "Anna"), -200)  # and so does a new group
         assert await repo.is_member(-200, 7)
         now[0] += timedelta(minutes=5)

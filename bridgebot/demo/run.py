@@ -187,11 +187,20 @@ class Demo:
         self.columns.say(explanation, DIM)
         self.columns.rule()
 
+    def open_private_chat(self, city: City) -> None:
+        """The city's person presses Start in a private chat with the bot: only then may the bot
+        write to them, and join codes are handed over only there."""
+        self.api.press_start(city.person)
+
     def last_code(self, city: City) -> str:
-        text = self.api.texts(city.id)[-1]
+        """The join code the bot just sent the city's person privately, shown as a line of narration
+        because the columns show the groups, where the code never appears."""
+        text = self.api.texts(city.person["id"])[-1]
         match = re.search(r"\b[A-Z2-9]{4}-[A-Z2-9]{4}\b", text)
         if match is None:
             raise DemoFailed(f"no join code in {text!r}")
+        self.columns.say(f"🔒 {city.person['first_name']}'s private chat with bridgebot: {text}", DIM)
+        self.columns.rule("·")
         return match.group(0)
 
     # --- the story ---------------------------------------------------------------------------------
@@ -201,8 +210,10 @@ class Demo:
         self.chapter(
             "1. Onboarding",
             "Each city's admin registers its group (name, language, time zone); Hamburg's admin creates the "
-            "partnership and the others join it with one-time codes; each city names its contact person.",
+            "partnership and receives one-time codes in her private chat with the bot, which the other cities "
+            "join with; each city names its contact person.",
         )
+        self.open_private_chat(hamburg)
         await self.step(
             [(c, f"/setup {c.name} {c.lang} {c.tz}") for c in self.cities], {c.name: 1 for c in self.cities}
         )

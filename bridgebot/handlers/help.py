@@ -6,11 +6,16 @@ from telegram import Chat, Update
 from telegram.ext import ContextTypes
 
 from bridgebot.handlers.common import reply
+from bridgebot.handlers.onboarding import JOIN_CODE_START
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The welcome and the help; opened from the link a refused join code showed, also what to do next."""
     chat = update.effective_chat
-    await reply(update, context, "start-private" if chat and chat.type == Chat.PRIVATE else "start-group")
+    private = chat is not None and chat.type == Chat.PRIVATE
+    await reply(update, context, "start-private" if private else "start-group")
+    if private and context.args == [JOIN_CODE_START]:
+        await reply(update, context, "start-join-code")
     await reply(update, context, "help")
 
 

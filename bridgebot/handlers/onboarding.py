@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from telegram import Update
 from telegram.constants import MessageEntityType
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
 from bridgebot.domain import User
@@ -21,8 +23,14 @@ from bridgebot.handlers.common import (
 )
 from bridgebot.i18n import Catalogs
 from bridgebot.languages import language_name
-from bridgebot.services.onboarding import Member, PartnershipView
+from bridgebot.services.onboarding import CODE_TTL, CodeSender, Member, PartnershipView
+from bridgebot.services.refusal import Refusal
 from bridgebot.services.texts import wall_clock
+
+log = logging.getLogger(__name__)
+# The payload of the deep link to the bot's private chat that a refused join code points to; /start
+# with it says what to do next.
+JOIN_CODE_START = "joincode"
 
 
 @replies_refusals
@@ -59,24 +67,65 @@ async def partnership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await (handler or show_partnership)(update, context)
 
 
+def _private_link(context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The deep link that opens the bot's private chat with a Start button."""
+    return f"https://t.me/{context.bot.username}?start={JOIN_CODE_START}"
+
+
+def _privately(update: Update, context: ContextTypes.DEFAULT_TYPE) -> CodeSender:
+    """Hands a join code to the asking person in their private chat with the bot, in their language.
+
+    Telegram lets a bot write to a person only after they started a private chat with it (403
+    "bot can't initiate conversation with a user"; "chat not found" for someone it never met):
+    then the command is refused with a link to that chat, and the service stores nothing."""
+    svc, user = services(context), update.effective_user
+
+    async def send(name: str, code: str) -> None:
+        lang = svc.catalogs.ui_language(user.language_code)
+        text = svc.catalogs.t(lang, "partnership-invite", name=name, code=code, days=CODE_TTL.days)
+        try:
+            await context.bot.send_message(user.id, text)
+        except (Forbidden, BadRequest) as exc:
+            log.info("cannot hand a join code to user %s privately: %s", user.id, exc)
+            raise Refusal(
+                "partnership-code-private-needed", person=user.first_name, link=_private_link(context)
+            ) from None
+
+    return send
+
+
+async def _here(name: str, code: str) -> None:
+    """In the private chat itself the code is part of the reply: nothing to hand over first."""
+
+
 @replies_refusals
 async def new_partnership(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     chat = update.effective_chat
-    chat_id = chat.id if chat is not None and chat.type != chat.PRIVATE else None
+    private = chat is None or chat.type == chat.PRIVATE
     created, code, joined = await svc.onboarding.new_partnership(
-        await actor(update, context), chat_id, context.args or []
+        await actor(update, context),
+        None if private else chat.id,
+        context.args or [],
+        _here if private else _privately(update, context),
     )
-    key = "partnership-created-joined" if joined else "partnership-created"
-    await reply(update, context, key, name=created.name, code=code, days=7)
+    if private:
+        await reply(update, context, "partnership-created", name=created.name, code=code, days=CODE_TTL.days)
+        return
+    key = "partnership-created-joined-code-sent" if joined else "partnership-created-code-sent"
+    await reply(update, context, key, name=created.name, person=update.effective_user.first_name)
 
 
 @replies_refusals
 @group_only
 async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    joined, code = await svc.onboarding.invite(await actor(update, context), update.effective_chat.id)
-    await reply(update, context, "partnership-invite", name=joined.name, code=code, days=7)
+    joined = await svc.onboarding.invite(
+        await actor(update, context), update.effective_chat.id, _privately(update, context)
+    )
+    await reply(
+        update, context, "partnership-invite-code-sent", name=joined.name, person=update.effective_user.first_name
+    )
 
 
 @replies_refusals
@@ -158,8 +207,8 @@ async def lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def resolve_person(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[User | None, str]:
-    """Whom a command names: a text mention, an @username the bot has seen, or the replied-to author."""
-    svc = services(context)
+    """Whom a command names: a text mention, an @username seen in this partnership, or the replied-to author."""
+    onboarding, chat_id = services(context).onboarding, update.effective_chat.id
     message = update.effective_message
     for entity in message.entities:
         if entity.offset == 0:
@@ -168,11 +217,11 @@ async def resolve_person(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             return as_user(entity.user), entity.user.first_name
         if entity.type == MessageEntityType.MENTION:
             asked = message.parse_entity(entity)
-            return await svc.repo.user_by_username(asked), asked
+            return await onboarding.find_person(chat_id, asked), asked
     args = context.args or []
     if args:
         asked = args[0]
-        found = await svc.repo.user_by_username(asked) if asked.startswith("@") else None
+        found = await onboarding.find_person(chat_id, asked) if asked.startswith("@") else None
         return found, asked
     replied = message.reply_to_message
     if replied is not None and replied.from_user is not None and not replied.from_user.is_bot:
@@ -185,8 +234,6 @@ async def resolve_person(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def focal(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     person, asked = await resolve_person(update, context)
-    if person is not None:
-        await svc.repo.see_user(person, None)
     chosen = await svc.onboarding.set_focal(await actor(update, context), update.effective_chat.id, person, asked)
     group = await svc.repo.group(update.effective_chat.id)
     await reply(update, context, "focal-done", person=chosen.handle, city=group.city)

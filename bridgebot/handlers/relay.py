@@ -45,9 +45,8 @@ async def unsend(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message.reply_to_message is None:
         raise Refusal("usage-unsend")
-    who = await actor(update, context)
     count = await services(context).relay.unsend(
-        message.chat.id, message.reply_to_message.message_id, who.user_id, who.may_manage_group
+        await actor(update, context), message.chat.id, message.reply_to_message.message_id
     )
     await reply(update, context, "unsend-done", count=count)
 

@@ -271,6 +271,13 @@ class LocalBotApi:
         content = {"text": text, "entities": entities or None, "sender_chat": sender_chat}
         return self._inject(chat_id, user, content, reply_to, message_thread_id)
 
+    def press_start(self, user: dict, payload: str | None = None) -> dict:
+        """The person opens their private chat with the bot and presses Start (from a t.me deep link
+        when `payload` is given): /start arrives in the chat whose id is theirs. Until then the bot
+        cannot write to them, as on Telegram: sendMessage to their id answers 403 "Forbidden: bot
+        can't initiate conversation with a user"."""
+        return self.send_text(user["id"], user, f"/start {payload}" if payload else "/start")
+
     def anonymous_admin_text(self, chat_id: int, text: str) -> dict:
         """A message of an anonymous admin: from GroupAnonymousBot, with the group as sender_chat."""
         return self.send_text(chat_id, ANONYMOUS_ADMIN, text, sender_chat=self.world.chats[chat_id])

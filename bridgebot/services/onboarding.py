@@ -2,6 +2,11 @@
 
 Permission facts (bot admin, chat admin) arrive as plain booleans in `Actor`: the handler asks
 Telegram, the rules live here, so they can be tested without a bot.
+
+Join codes are private: a code is handed to the person who asked for it through a `CodeSender`
+(the channel adapter's private chat with them) *before* anything is stored, so when that person
+cannot be reached the command fails as a whole and no code exists. A code belongs to the group it
+was asked for in and dies when that group leaves.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -25,6 +30,10 @@ CODE_TTL = timedelta(days=7)
 MAX_NAME = 64
 DEFAULT_TZ = "UTC"
 _INVISIBLE = {"Cf", "Cc", "Zl", "Zp"}  # zero-width, bidi controls, control chars
+
+# Hands a fresh code (partnership name, code) to the asking person privately; raises `Refusal` when
+# that person cannot be written to, which stops the command before anything is stored.
+CodeSender = Callable[[str, str], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,10 +119,15 @@ class Onboarding:
             raise Refusal("error-not-set-up")
         return group
 
-    async def _issue_code(self, partnership_id: int, actor: Actor) -> str:
-        code = new_code()
-        await self.repo.add_join_code(hash_code(code), partnership_id, actor.user_id, self.clock() + CODE_TTL)
-        return code
+    async def _store_code(self, code: str, partnership_id: int, actor: Actor, chat_id: int | None) -> None:
+        expires = self.clock() + CODE_TTL
+        await self.repo.add_join_code(hash_code(code), partnership_id, actor.user_id, chat_id, expires)
+
+    @staticmethod
+    def _may_receive_code(actor: Actor) -> None:
+        """A code goes to a person: an anonymous admin (posting as the group) has no private chat."""
+        if actor.user_id is None:
+            raise Refusal("error-code-anonymous")
 
     async def setup(self, actor: Actor, chat_id: int, title: str, args: list[str]) -> tuple[Group, bool]:
         """`/setup <city> <lang> [<tz>]`; the city may have spaces, so it is read from the right.
@@ -136,9 +150,12 @@ class Onboarding:
         return await self.repo.save_group(chat_id, title, city, lang, tz), not tz_given
 
     async def new_partnership(
-        self, actor: Actor, chat_id: int | None, args: list[str]
+        self, actor: Actor, chat_id: int | None, args: list[str], send_code: CodeSender
     ) -> tuple[Partnership, str, bool]:
-        """Create a partnership; a set-up group that is in none joins it at once."""
+        """Create a partnership; a set-up group that is in none joins it at once.
+
+        Returns the partnership, its first code (already handed over by `send_code`) and whether
+        the asking group joined."""
         if not actor.is_bot_admin:
             raise Refusal("error-bot-admin-only")
         if not args:
@@ -147,19 +164,27 @@ class Onboarding:
         group = await self.repo.group(chat_id) if chat_id is not None else None
         if group is not None and group.partnership_id is not None:
             raise Refusal("error-already-in-partnership")
+        self._may_receive_code(actor)
+        code = new_code()
+        await send_code(name, code)
         partnership = await self.repo.create_partnership(name, actor.user_id)
         if group is not None:
             await self.repo.set_group_partnership(group.chat_id, partnership.id)
-        code = await self._issue_code(partnership.id, actor)
+        await self._store_code(code, partnership.id, actor, group.chat_id if group is not None else None)
         return partnership, code, group is not None
 
-    async def invite(self, actor: Actor, chat_id: int) -> tuple[Partnership, str]:
+    async def invite(self, actor: Actor, chat_id: int, send_code: CodeSender) -> Partnership:
+        """A fresh code for one more city, handed privately to the admin who asked."""
         group = await member_group(self.repo, chat_id)
         if not actor.may_manage_group:
             raise Refusal("error-chat-admin-only")
+        self._may_receive_code(actor)
         partnership = await self.repo.partnership(group.partnership_id)
         assert partnership is not None
-        return partnership, await self._issue_code(partnership.id, actor)
+        code = new_code()
+        await send_code(partnership.name, code)
+        await self._store_code(code, partnership.id, actor, chat_id)
+        return partnership
 
     async def join(self, actor: Actor, chat_id: int, args: list[str]) -> Partnership:
         if not actor.may_manage_group:
@@ -200,7 +225,7 @@ class Onboarding:
         group = await member_group(self.repo, chat_id)
         partnership = await self.repo.partnership(group.partnership_id)
         assert partnership is not None
-        await self.repo.set_group_partnership(chat_id, None)
+        await self.repo.leave_partnership(chat_id)
         return partnership
 
     async def set_language(self, actor: Actor, chat_id: int, args: list[str]) -> str:
@@ -216,7 +241,8 @@ class Onboarding:
         return lang
 
     async def set_focal(self, actor: Actor, chat_id: int, person: User | None, asked: str) -> User:
-        """`person` is whom the handler resolved (a text mention, a reply, or a seen @username)."""
+        """`person` is whom the handler resolved (a text mention, a reply, or a seen @username);
+        they are recorded only once the command is accepted."""
         if not actor.may_manage_group:
             raise Refusal("error-chat-admin-only")
         await self._group(chat_id)
@@ -224,14 +250,25 @@ class Onboarding:
             if not asked:
                 raise Refusal("usage-focal")
             raise Refusal("error-unknown-user", user=asked)
-        await self.repo.set_focal(chat_id, person.id)
+        await self.repo.set_focal(chat_id, person)
         return person
 
+    async def find_person(self, chat_id: int, username: str) -> User | None:
+        """Whom `@username` names, as seen in this partnership's groups (or this group, before it
+        joins one): a person seen only in another partnership is not found."""
+        group = await self.repo.group(chat_id)
+        chats = [chat_id]
+        if group is not None and group.partnership_id is not None:
+            chats = [member.chat_id for member in await self.repo.partnership_groups(group.partnership_id)]
+        return await self.repo.user_by_username(username, chats)
+
     async def bot_removed(self, chat_id: int) -> Group | None:
-        """The bot was kicked or left: the group stays registered but leaves its partnership."""
+        """The bot was kicked or left: the group stays registered but leaves its partnership, exactly
+        as with `/partnership leave`. Added back, it is not in any partnership until an admin joins
+        it again with a fresh code, so nothing of the old partnership reaches it or comes from it."""
         group = await self.repo.group(chat_id)
         if group is not None and group.partnership_id is not None:
-            await self.repo.set_group_partnership(chat_id, None)
+            await self.repo.leave_partnership(chat_id)
         return group
 
     async def migrate(self, old_chat_id: int, new_chat_id: int) -> bool:

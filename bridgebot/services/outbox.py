@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from bridgebot import metrics
-from bridgebot.domain import Group, OutboxRow
+from bridgebot.domain import Group, OutboxRow, SourceMessage
 from bridgebot.i18n import Catalogs
 from bridgebot.services.relay import Relay, Rendered
 from bridgebot.store.repository import Repository
@@ -160,6 +160,9 @@ class Outbox:
         if source is None or target is None:
             await self.repo.fail(row, "source or target no longer exists")
             return
+        if not await self._within_partnership(source, target, row.action):
+            await self.repo.fail(row, "a group is no longer in the message's partnership")
+            return
         if row.action == "delete":
             await self.channel.delete(row.target_chat_id, await self.repo.copy_ids(source.id, target.chat_id))
             await self.repo.finish(row, [])
@@ -175,6 +178,16 @@ class Outbox:
             ids = await self.channel.edit(target.chat_id, existing, rendered) if existing else None
         await self.repo.finish(row, ids)
         metrics.copies_delivered.inc(action=row.action)
+
+    async def _within_partnership(self, source: SourceMessage, target: Group, action: str) -> bool:
+        """The boundary holds at delivery time, not only when a row is queued: a copy or an edit goes out
+        only while both groups are still in the message's partnership; a deletion needs only the target."""
+        if target.partnership_id != source.partnership_id:
+            return False
+        if action == "delete":
+            return True
+        home = await self.repo.group(source.chat_id)
+        return home is not None and home.partnership_id == source.partnership_id
 
     async def _give_up(self, row: OutboxRow, reason: str) -> None:
         """Stop relaying to a group that cannot receive, and tell its partners once."""

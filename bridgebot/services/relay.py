@@ -18,6 +18,7 @@ from bridgebot.domain import GlossaryEntry, Group, SourceMessage
 from bridgebot.i18n import Catalogs
 from bridgebot.languages import language_name
 from bridgebot.services.chunks import split_text
+from bridgebot.services.onboarding import Actor
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.repository import Repository
 from bridgebot.textmodel import Entity, shift, utf16_len
@@ -66,6 +67,12 @@ class Rendered:
     @property
     def captioned(self) -> bool:
         return self.kind in CAPTIONED
+
+
+def _may_unsend(actor: Actor, source: SourceMessage, chat_id: int) -> bool:
+    """The author, a bot admin, or a chat admin asking in the group the message was written in."""
+    is_author = actor.user_id is not None and actor.user_id == source.sender_id
+    return is_author or actor.is_bot_admin or (actor.is_chat_admin and chat_id == source.chat_id)
 
 
 class Relay:
@@ -123,11 +130,16 @@ class Relay:
             self._task(source, lang)
 
     async def edited(self, message: Incoming) -> int | None:
-        """An edit of a relayed message: every copy gets a fresh translation."""
+        """An edit of a relayed message: every copy still in the message's partnership gets a fresh
+        translation. A group that has left that partnership edits only its own message: its edit
+        reaches nobody, and copies in groups that have left are not touched."""
         source = await self.repo.source_for(message.chat_id, message.message_id)
         if source is None or source.chat_id != message.chat_id:
             return None
-        targets = await self.repo.copy_targets(source.id)
+        group = await self.repo.group(message.chat_id)
+        if group is None or group.partnership_id != source.partnership_id:
+            return None
+        targets = await self.repo.copy_targets(source)
         source_id = await self.repo.apply_edit(
             message.chat_id, message.message_id, message.text, message.entities, message.edit_date, targets
         )
@@ -136,16 +148,28 @@ class Relay:
                 self.wake(target)
         return source_id
 
-    async def unsend(self, chat_id: int, message_id: int, user_id: int | None, is_admin: bool) -> int:
-        """Delete every relayed copy of a message; returns how many groups are affected."""
+    async def unsend(self, actor: Actor, chat_id: int, message_id: int) -> int:
+        """Delete every relayed copy of a message in its partnership; returns how many groups are affected.
+
+        `message_id` in `chat_id` is the original or a copy. Who may: the author, a bot admin, or a
+        chat admin of the group the message was written in. A partner city's admin may not: deleting
+        another city's words from every group is that city's decision, and an admin needs no bot to
+        remove the copy from their own group. Nothing is done from, or reaches, a group that is no
+        longer in the partnership the message was relayed in.
+        """
         source = await self.repo.source_for(chat_id, message_id)
         if source is None:
             raise Refusal("error-unsend-unknown")
-        if not is_admin and (user_id is None or user_id != source.sender_id):
-            raise Refusal("error-unsend-not-yours")
+        here = await self.repo.group(chat_id)
+        if here is None or here.partnership_id != source.partnership_id:
+            raise Refusal("error-unsend-left")
+        if not _may_unsend(actor, source, chat_id):
+            if chat_id == source.chat_id:
+                raise Refusal("error-unsend-not-yours")
+            raise Refusal("error-unsend-other-city", city=source.city)
         if source.deleted:
             raise Refusal("error-unsend-done")
-        targets = await self.repo.copy_targets(source.id)
+        targets = await self.repo.copy_targets(source)
         await self.repo.unsend(source.id, targets)
         for target in targets:
             self.wake(target)

@@ -51,6 +51,7 @@ _CHAT_COLUMNS = (
     ("commitments", "chat_id"),
     ("followups", "chat_id"),
     ("nudges", "chat_id"),
+    ("join_codes", "issued_by_chat"),
 )
 
 
@@ -278,10 +279,15 @@ class Repository:
         row = await self._one("SELECT * FROM users WHERE id = ?", (user_id,))
         return _user(row) if row else None
 
-    async def user_by_username(self, username: str) -> User | None:
+    async def user_by_username(self, username: str, chat_ids: Sequence[int]) -> User | None:
+        """The person with that @name seen in one of `chat_ids` (the asking partnership's groups):
+        someone seen only in another partnership is not found."""
+        marks = ", ".join("?" * len(chat_ids))
         row = await self._one(
-            "SELECT * FROM users WHERE username = ? COLLATE NOCASE ORDER BY last_seen_at DESC LIMIT 1",
-            (username.lstrip("@"),),
+            "SELECT u.* FROM users u JOIN group_members m ON m.user_id = u.id"
+            f" WHERE u.username = ? COLLATE NOCASE AND m.chat_id IN ({marks})"
+            " ORDER BY m.last_seen_at DESC LIMIT 1",
+            (username.lstrip("@"), *chat_ids),
         )
         return _user(row) if row else None
 
@@ -318,19 +324,50 @@ class Repository:
                 "UPDATE groups SET lang = ?, updated_at = ? WHERE chat_id = ?", (lang, self.now_iso(), chat_id)
             )
 
-    async def set_focal(self, chat_id: int, user_id: int | None) -> None:
+    async def set_focal(self, chat_id: int, person: User) -> None:
+        """Record the person (a text mention may name someone never seen) and make them the
+        group's focal person, as one change."""
+        now = self.now_iso()
         async with self._tx() as db:
             await db.execute(
-                "UPDATE groups SET focal_user_id = ?, updated_at = ? WHERE chat_id = ?",
-                (user_id, self.now_iso(), chat_id),
+                "INSERT INTO users (id, username, first_name, last_name, last_seen_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET username = excluded.username, first_name = excluded.first_name,"
+                " last_name = excluded.last_name",
+                (person.id, person.username, person.first_name, person.last_name, now),
+            )
+            await db.execute(
+                "UPDATE groups SET focal_user_id = ?, updated_at = ? WHERE chat_id = ?", (person.id, now, chat_id)
             )
 
-    async def set_group_partnership(self, chat_id: int, partnership_id: int | None) -> None:
+    async def set_group_partnership(self, chat_id: int, partnership_id: int) -> None:
         async with self._tx() as db:
             await db.execute(
                 "UPDATE groups SET partnership_id = ?, joined_at = ?, updated_at = ?, relay_broken = NULL"
                 " WHERE chat_id = ?",
-                (partnership_id, self.now_iso() if partnership_id else None, self.now_iso(), chat_id),
+                (partnership_id, self.now_iso(), self.now_iso(), chat_id),
+            )
+
+    async def leave_partnership(self, chat_id: int) -> None:
+        """Unlink a group, taking nothing with it and leaving nothing behind, in one transaction: its
+        outstanding join codes die, nothing still queued reaches it, nothing it wrote is delivered
+        or edited any more (its deletions still are), and its pending nudges are cancelled."""
+        now, reason = self.now_iso(), "the group left the partnership"
+        async with self._tx() as db:
+            await db.execute(
+                "UPDATE groups SET partnership_id = NULL, joined_at = NULL, updated_at = ?, relay_broken = NULL"
+                " WHERE chat_id = ?",
+                (now, chat_id),
+            )
+            await db.execute("DELETE FROM join_codes WHERE issued_by_chat = ? AND used_at IS NULL", (chat_id,))
+            await db.execute(
+                "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ? WHERE state = 'pending'"
+                " AND (target_chat_id = ? OR action != 'delete'"
+                "      AND source_id IN (SELECT id FROM source_messages WHERE chat_id = ?))",
+                (reason, now, chat_id, chat_id),
+            )
+            await db.execute(
+                "UPDATE nudges SET state = 'cancelled', last_error = ? WHERE chat_id = ? AND state = 'pending'",
+                (reason, chat_id),
             )
 
     async def migrate_chat(self, old_chat_id: int, new_chat_id: int) -> bool:
@@ -400,13 +437,19 @@ class Repository:
         return list(await self._directory_read(("partnership_groups", partnership_id), load))
 
     async def add_join_code(
-        self, code_hash: str, partnership_id: int, created_by: int | None, expires_at: datetime
+        self,
+        code_hash: str,
+        partnership_id: int,
+        created_by: int | None,
+        issued_by_chat: int | None,
+        expires_at: datetime,
     ) -> None:
+        """`issued_by_chat`: the group the code was asked for in; the code dies when that group leaves."""
         async with self._tx() as db:
             await db.execute(
-                "INSERT INTO join_codes (code_hash, partnership_id, created_by, created_at, expires_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (code_hash, partnership_id, created_by, self.now_iso(), _stamp(expires_at)),
+                "INSERT INTO join_codes (code_hash, partnership_id, created_by, issued_by_chat, created_at,"
+                " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (code_hash, partnership_id, created_by, issued_by_chat, self.now_iso(), _stamp(expires_at)),
             )
 
     async def join_code(self, code_hash: str) -> JoinCode | None:
@@ -568,11 +611,14 @@ class Repository:
         )
         return [row[0] for row in rows]
 
-    async def copy_targets(self, source_id: int) -> list[int]:
+    async def copy_targets(self, source: SourceMessage) -> list[int]:
+        """The groups that got (or are to get) a copy of `source` and are still in its partnership:
+        an edit or a deletion never reaches a group that has left."""
         rows = await self._all(
-            "SELECT DISTINCT target_chat_id FROM copies WHERE source_id = ?"
-            " UNION SELECT target_chat_id FROM outbox WHERE source_id = ? AND action = 'send'",
-            (source_id, source_id),
+            "SELECT t.chat_id FROM (SELECT target_chat_id AS chat_id FROM copies WHERE source_id = ?"
+            " UNION SELECT target_chat_id FROM outbox WHERE source_id = ? AND action = 'send') t"
+            " JOIN groups g ON g.chat_id = t.chat_id WHERE g.partnership_id = ? ORDER BY t.chat_id",
+            (source.id, source.id, source.partnership_id),
         )
         return [row[0] for row in rows]
 
@@ -1019,15 +1065,16 @@ class Repository:
 
     async def city_activity(self, partnership_id: int, since: datetime) -> list[CityActivity]:
         """Per member group: messages posted since `since`, and its latest message, commitment or
-        commitment done."""
+        commitment done, counting only what it did in this partnership (not in one it was in before)."""
         rows = await self._all(
             "SELECT g.chat_id, g.city,"
-            " (SELECT COUNT(*) FROM source_messages s WHERE s.chat_id = g.chat_id AND s.partnership_id = ?"
-            "  AND s.created_at >= ?),"
-            " MAX(COALESCE((SELECT MAX(created_at) FROM source_messages s WHERE s.chat_id = g.chat_id), ''),"
+            " (SELECT COUNT(*) FROM source_messages s"
+            "  WHERE s.chat_id = g.chat_id AND s.partnership_id = g.partnership_id AND s.created_at >= ?),"
+            " MAX(COALESCE((SELECT MAX(created_at) FROM source_messages s"
+            "               WHERE s.chat_id = g.chat_id AND s.partnership_id = g.partnership_id), ''),"
             "     COALESCE((SELECT MAX(MAX(created_at, COALESCE(done_at, ''))) FROM commitments c"
-            "               WHERE c.chat_id = g.chat_id), ''))"
+            "               WHERE c.chat_id = g.chat_id AND c.partnership_id = g.partnership_id), ''))"
             " FROM groups g WHERE g.partnership_id = ? ORDER BY g.city COLLATE NOCASE, g.chat_id",
-            (partnership_id, _stamp(since), partnership_id),
+            (_stamp(since), partnership_id),
         )
         return [CityActivity(row[0], row[1], row[2], _when(row[3] or None)) for row in rows]

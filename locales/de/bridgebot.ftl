@@ -48,10 +48,6 @@ partnership-created = 🤝 Partnerschaft „{ $name }“ angelegt. Beitrittscode
         [one] { $days } Tag
        *[other] { $days } Tage
     } gültig, einmal verwendbar). In der Gruppe dieser Stadt sendet ein Admin: /partnership join { $code }
-partnership-created-joined = 🤝 Partnerschaft „{ $name }“ angelegt; diese Gruppe ist ihre erste Stadt. Beitrittscode für die nächste Stadt: { $code } ({ $days ->
-        [one] { $days } Tag
-       *[other] { $days } Tage
-    } gültig, einmal verwendbar). In der Gruppe dieser Stadt sendet ein Admin: /partnership join { $code }
 partnership-invite = Neuer Beitrittscode für „{ $name }“: { $code } ({ $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
@@ -259,3 +255,13 @@ report-chart-made = gegeben
 report-chart-done = erledigt
 report-chart-ontime = pünktlich
 report-chart-overdue = überfällig
+
+# Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
+partnership-created-code-sent = 🤝 Partnerschaft „{ $name }“ angelegt. { $person }, ich habe Ihnen den Beitrittscode in unserem privaten Chat geschickt.
+partnership-created-joined-code-sent = 🤝 Partnerschaft „{ $name }“ angelegt; diese Gruppe ist ihre erste Stadt. { $person }, ich habe Ihnen den Beitrittscode für die nächste Stadt in unserem privaten Chat geschickt.
+partnership-invite-code-sent = { $person }, ich habe Ihnen einen neuen Beitrittscode für „{ $name }“ in unserem privaten Chat geschickt.
+partnership-code-private-needed = { $person }, Beitrittscodes sende ich nur privat, und Telegram erlaubt mir das erst, wenn Sie einen Chat mit mir begonnen haben. Öffnen Sie { $link }, tippen Sie auf „Starten“ und senden Sie den Befehl dann hier noch einmal. Es wurde kein Code ausgestellt.
+error-code-anonymous = Beitrittscodes schicke ich privat an die Person, die danach fragt; einem anonymen Admin kann ich keinen senden. Bitte senden Sie den Befehl noch einmal unter Ihrem eigenen Namen.
+start-join-code = Jetzt kann ich Ihnen Beitrittscodes schicken. Senden Sie /partnership invite (oder /partnership new <Name>) noch einmal in der Gruppe Ihrer Stadt; der Code kommt dann hier an.
+error-unsend-other-city = Nur wer die Nachricht geschrieben hat, ein Admin der Gruppe von { $city } oder ein Bot-Admin kann sie aus allen Gruppen löschen. Um sie nur aus dieser Gruppe zu entfernen, löschen Sie die Kopie hier.
+error-unsend-left = Diese Nachricht wurde in einer Partnerschaft weitergeleitet, zu der diese Gruppe nicht mehr gehört; ihre Kopien können von hier aus nicht mehr gelöscht werden.

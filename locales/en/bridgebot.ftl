@@ -48,10 +48,6 @@ partnership-created = 🤝 Partnership “{ $name }” created. Join code for th
         [one] { $days } day
        *[other] { $days } days
     }, single use). In that city's group, an admin sends: /partnership join { $code }
-partnership-created-joined = 🤝 Partnership “{ $name }” created, and this group is its first city. Join code for the next city: { $code } (valid for { $days ->
-        [one] { $days } day
-       *[other] { $days } days
-    }, single use). In that city's group, an admin sends: /partnership join { $code }
 partnership-invite = New join code for “{ $name }”: { $code } (valid for { $days ->
         [one] { $days } day
        *[other] { $days } days
@@ -259,3 +255,13 @@ report-chart-made = made
 report-chart-done = done
 report-chart-ontime = on time
 report-chart-overdue = overdue
+
+# Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
+partnership-created-code-sent = 🤝 Partnership “{ $name }” created. { $person }, I have sent you its join code in our private chat.
+partnership-created-joined-code-sent = 🤝 Partnership “{ $name }” created, and this group is its first city. { $person }, I have sent you the join code for the next city in our private chat.
+partnership-invite-code-sent = { $person }, I have sent you a new join code for “{ $name }” in our private chat.
+partnership-code-private-needed = { $person }, I send join codes only privately, and Telegram lets me write to you only after you have started a chat with me. Open { $link }, press Start, then send the command here again. No code was issued.
+error-code-anonymous = Join codes are sent privately to the person who asks, so I cannot send one to an anonymous admin. Please send the command again under your own name.
+start-join-code = I can now send you join codes. Send /partnership invite (or /partnership new <name>) in your city's group again, and the code will arrive here.
+error-unsend-other-city = Only the author, an admin of { $city }'s group or a bot admin can delete this message from every group. To remove it from this group only, delete the copy here.
+error-unsend-left = This message was relayed in a partnership this group is no longer part of, so its copies can no longer be deleted from here.

@@ -48,10 +48,6 @@ partnership-created = 🤝 Hermanamiento “{ $name }” creado. Código de invi
         [one] { $days } día
        *[other] { $days } días
     }, de un solo uso). En el grupo de esa ciudad, un admin envía: /partnership join { $code }
-partnership-created-joined = 🤝 Hermanamiento “{ $name }” creado; este grupo es su primera ciudad. Código de invitación para la siguiente ciudad: { $code } (válido durante { $days ->
-        [one] { $days } día
-       *[other] { $days } días
-    }, de un solo uso). En el grupo de esa ciudad, un admin envía: /partnership join { $code }
 partnership-invite = Nuevo código de invitación para “{ $name }”: { $code } (válido durante { $days ->
         [one] { $days } día
        *[other] { $days } días
@@ -277,3 +273,13 @@ report-chart-made = asumidos
 report-chart-done = cumplidos
 report-chart-ontime = a tiempo
 report-chart-overdue = vencidos
+
+# Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
+partnership-created-code-sent = 🤝 Hermanamiento “{ $name }” creado. { $person }, le he enviado el código de invitación por nuestro chat privado.
+partnership-created-joined-code-sent = 🤝 Hermanamiento “{ $name }” creado; este grupo es su primera ciudad. { $person }, le he enviado el código de invitación para la siguiente ciudad por nuestro chat privado.
+partnership-invite-code-sent = { $person }, le he enviado un nuevo código de invitación para “{ $name }” por nuestro chat privado.
+partnership-code-private-needed = { $person }, solo envío los códigos de invitación en privado, y Telegram no me permite escribirle hasta que usted inicie un chat conmigo. Abra { $link }, pulse «Iniciar» y vuelva a enviar el comando aquí. No se ha emitido ningún código.
+error-code-anonymous = Los códigos de invitación se envían en privado a quien los pide, así que no puedo enviar uno a un administrador anónimo. Por favor, vuelva a enviar el comando con su propio nombre.
+start-join-code = Ya puedo enviarle códigos de invitación. Vuelva a enviar /partnership invite (o /partnership new <nombre>) en el grupo de su ciudad y el código llegará aquí.
+error-unsend-other-city = Solo el autor, un administrador del grupo de { $city } o un administrador del bot puede borrar este mensaje de todos los grupos. Para quitarlo solo de este grupo, borre aquí la copia.
+error-unsend-left = Este mensaje se reenvió en un hermanamiento del que este grupo ya no forma parte, así que sus copias ya no se pueden borrar desde aquí.

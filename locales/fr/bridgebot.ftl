@@ -48,10 +48,6 @@ partnership-created = 🤝 Partenariat « { $name } » créé. Code d'invitati
         [one] { $days } jour
        *[other] { $days } jours
     }, à usage unique). Dans le groupe de cette ville, un admin envoie : /partnership join { $code }
-partnership-created-joined = 🤝 Partenariat « { $name } » créé ; ce groupe en est la première ville. Code d'invitation pour la ville suivante : { $code } (valable { $days ->
-        [one] { $days } jour
-       *[other] { $days } jours
-    }, à usage unique). Dans le groupe de cette ville, un admin envoie : /partnership join { $code }
 partnership-invite = Nouveau code d'invitation pour « { $name } » : { $code } (valable { $days ->
         [one] { $days } jour
        *[other] { $days } jours
@@ -268,3 +264,13 @@ report-chart-made = pris
 report-chart-done = réalisés
 report-chart-ontime = dans les délais
 report-chart-overdue = en retard
+
+# Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
+partnership-created-code-sent = 🤝 Partenariat « { $name } » créé. { $person }, je vous ai envoyé son code d'invitation dans notre conversation privée.
+partnership-created-joined-code-sent = 🤝 Partenariat « { $name } » créé ; ce groupe en est la première ville. { $person }, je vous ai envoyé le code d'invitation pour la ville suivante dans notre conversation privée.
+partnership-invite-code-sent = { $person }, je vous ai envoyé un nouveau code d'invitation pour « { $name } » dans notre conversation privée.
+partnership-code-private-needed = { $person }, je n'envoie les codes d'invitation qu'en privé, et Telegram ne me permet de vous écrire qu'après que vous avez démarré une conversation avec moi. Ouvrez { $link }, appuyez sur « Démarrer », puis renvoyez la commande ici. Aucun code n'a été émis.
+error-code-anonymous = Les codes d'invitation sont envoyés en privé à la personne qui les demande : je ne peux pas en envoyer à un admin anonyme. Veuillez renvoyer la commande sous votre propre nom.
+start-join-code = Je peux désormais vous envoyer des codes d'invitation. Renvoyez /partnership invite (ou /partnership new <nom>) dans le groupe de votre ville ; le code arrivera ici.
+error-unsend-other-city = Seuls l'auteur, un admin du groupe de { $city } ou un admin du bot peuvent supprimer ce message de tous les groupes. Pour le retirer de ce groupe seulement, supprimez la copie ici.
+error-unsend-left = Ce message a été relayé dans un partenariat dont ce groupe ne fait plus partie ; ses copies ne peuvent plus être supprimées d'ici.

@@ -45,7 +45,6 @@ usage-partnership = Penggunaan: /partnership [new <nama> | invite | join <kode> 
 usage-partnership-new = Penggunaan: /partnership new <nama>, misalnya /partnership new Hamburg–Guadalajara
 usage-partnership-join = Penggunaan: /partnership join <kode> — gunakan kode yang diterima oleh admin kota lain.
 partnership-created = 🤝 Kemitraan “{ $name }” telah dibuat. Kode bergabung untuk kota pertama: { $code } (berlaku { $days } hari, sekali pakai). Di grup kota tersebut, admin mengirim: /partnership join { $code }
-partnership-created-joined = 🤝 Kemitraan “{ $name }” telah dibuat, dan grup ini menjadi kota pertamanya. Kode bergabung untuk kota berikutnya: { $code } (berlaku { $days } hari, sekali pakai). Di grup kota tersebut, admin mengirim: /partnership join { $code }
 partnership-invite = Kode bergabung baru untuk “{ $name }”: { $code } (berlaku { $days } hari, sekali pakai). Di grup kota yang baru, admin mengirim: /partnership join { $code }
 partnership-joined = 🤝 Grup ini telah bergabung dengan “{ $name }”, yang kini menghubungkan { $count } kota.
 partnership-new-member = 🤝 { $city } telah bergabung dengan kemitraan “{ $name }”.
@@ -229,3 +228,13 @@ report-chart-made = dibuat
 report-chart-done = selesai
 report-chart-ontime = tepat waktu
 report-chart-overdue = lewat tenggat
+
+# Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
+partnership-created-code-sent = 🤝 Kemitraan “{ $name }” telah dibuat. { $person }, kode bergabungnya sudah saya kirim ke obrolan pribadi kita.
+partnership-created-joined-code-sent = 🤝 Kemitraan “{ $name }” telah dibuat, dan grup ini menjadi kota pertamanya. { $person }, kode bergabung untuk kota berikutnya sudah saya kirim ke obrolan pribadi kita.
+partnership-invite-code-sent = { $person }, kode bergabung baru untuk “{ $name }” sudah saya kirim ke obrolan pribadi kita.
+partnership-code-private-needed = { $person }, kode bergabung hanya saya kirim secara pribadi, dan Telegram baru mengizinkan saya menulis kepada Anda setelah Anda memulai obrolan dengan saya. Buka { $link }, tekan Mulai, lalu kirim perintah itu lagi di sini. Tidak ada kode yang diterbitkan.
+error-code-anonymous = Kode bergabung dikirim secara pribadi kepada orang yang memintanya, jadi saya tidak dapat mengirimkannya kepada admin anonim. Silakan kirim perintah itu lagi atas nama Anda sendiri.
+start-join-code = Sekarang saya dapat mengirimkan kode bergabung kepada Anda. Kirim lagi /partnership invite (atau /partnership new <nama>) di grup kota Anda, dan kodenya akan sampai di sini.
+error-unsend-other-city = Hanya penulis, admin grup { $city }, atau admin bot yang dapat menghapus pesan ini dari semua grup. Untuk menghapusnya dari grup ini saja, hapus salinannya di sini.
+error-unsend-left = Pesan ini diteruskan dalam kemitraan yang tidak lagi diikuti grup ini, jadi salinannya tidak dapat dihapus lagi dari sini.

@@ -45,7 +45,6 @@ usage-partnership = 使い方：/partnership [new <名称> | invite | join <コ�
 usage-partnership-new = 使い方：/partnership new <名称>　例：/partnership new 京都–ケルン
 usage-partnership-join = 使い方：/partnership join <コード> — 他の都市の管理者が受け取ったコードを使ってください。
 partnership-created = 🤝 パートナーシップ「{ $name }」を作成しました。最初の都市用の参加コード：{ $code }（有効期間{ $days }日、1回限り）。その都市のグループで、管理者が次のように送信してください：/partnership join { $code }
-partnership-created-joined = 🤝 パートナーシップ「{ $name }」を作成し、このグループを最初の都市として登録しました。次の都市用の参加コード：{ $code }（有効期間{ $days }日、1回限り）。その都市のグループで、管理者が次のように送信してください：/partnership join { $code }
 partnership-invite = 「{ $name }」の新しい参加コード：{ $code }（有効期間{ $days }日、1回限り）。新しい都市のグループで、管理者が次のように送信してください：/partnership join { $code }
 partnership-joined = 🤝 このグループは「{ $name }」に参加しました。現在{ $count }都市がつながっています。
 partnership-new-member = 🤝 { $city }がパートナーシップ「{ $name }」に参加しました。
@@ -229,3 +228,13 @@ report-chart-made = 登録
 report-chart-done = 完了
 report-chart-ontime = 期限内
 report-chart-overdue = 期限超過
+
+# Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
+partnership-created-code-sent = 🤝 パートナーシップ「{ $name }」を作成しました。{ $person }さん、参加コードを個別チャットでお送りしました。
+partnership-created-joined-code-sent = 🤝 パートナーシップ「{ $name }」を作成し、このグループを最初の都市として登録しました。{ $person }さん、次の都市用の参加コードを個別チャットでお送りしました。
+partnership-invite-code-sent = { $person }さん、「{ $name }」の新しい参加コードを個別チャットでお送りしました。
+partnership-code-private-needed = { $person }さん、参加コードは個別チャットでのみお送りしていますが、Telegram では、先にボットとのチャットを開始していただかないと、こちらからメッセージを送ることができません。{ $link } を開いて「開始」を押してから、このグループでもう一度コマンドを送信してください。コードは発行されていません。
+error-code-anonymous = 参加コードは依頼した方に個別チャットでお送りするため、匿名の管理者にはお送りできません。ご自身の名前でもう一度コマンドを送信してください。
+start-join-code = これで参加コードをお送りできるようになりました。所属する都市のグループで /partnership invite（または /partnership new <名前>）をもう一度送信してください。コードはこのチャットに届きます。
+error-unsend-other-city = このメッセージをすべてのグループから削除できるのは、投稿者、{ $city }のグループの管理者、またはボット管理者のみです。このグループからだけ削除するには、ここにあるコピーを削除してください。
+error-unsend-left = このメッセージは、このグループがすでに離脱したパートナーシップで転送されたものなので、ここからコピーを削除することはできません。

@@ -48,10 +48,6 @@ partnership-created = 🤝 Parceria “{ $name }” criada. Código de adesão p
         [one] { $days } dia
        *[other] { $days } dias
     }, uso único). No grupo dessa cidade, um administrador envia: /partnership join { $code }
-partnership-created-joined = 🤝 Parceria “{ $name }” criada, e este grupo é a sua primeira cidade. Código de adesão para a próxima cidade: { $code } (válido por { $days ->
-        [one] { $days } dia
-       *[other] { $days } dias
-    }, uso único). No grupo dessa cidade, um administrador envia: /partnership join { $code }
 partnership-invite = Novo código de adesão para “{ $name }”: { $code } (válido por { $days ->
         [one] { $days } dia
        *[other] { $days } dias
@@ -261,3 +257,13 @@ report-chart-made = assumidos
 report-chart-done = concluídos
 report-chart-ontime = no prazo
 report-chart-overdue = em atraso
+
+# Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
+partnership-created-code-sent = 🤝 Parceria “{ $name }” criada. { $person }, enviei a você o código de adesão no nosso chat privado.
+partnership-created-joined-code-sent = 🤝 Parceria “{ $name }” criada, e este grupo é a sua primeira cidade. { $person }, enviei a você o código de adesão para a próxima cidade no nosso chat privado.
+partnership-invite-code-sent = { $person }, enviei a você um novo código de adesão para “{ $name }” no nosso chat privado.
+partnership-code-private-needed = { $person }, só envio códigos de adesão em privado, e o Telegram só me permite escrever a você depois que você iniciar um chat comigo. Abra { $link }, toque em “Iniciar” e envie o comando aqui novamente. Nenhum código foi emitido.
+error-code-anonymous = Os códigos de adesão são enviados em privado a quem os pede, por isso não posso enviar um a um administrador anônimo. Por favor, envie o comando novamente com o seu próprio nome.
+start-join-code = Agora posso enviar códigos de adesão a você. Envie /partnership invite (ou /partnership new <nome>) novamente no grupo da sua cidade, e o código chegará aqui.
+error-unsend-other-city = Só o autor, um administrador do grupo de { $city } ou um administrador do bot pode apagar esta mensagem de todos os grupos. Para removê-la apenas deste grupo, apague a cópia aqui.
+error-unsend-left = Esta mensagem foi encaminhada numa parceria da qual este grupo não faz mais parte, por isso as cópias dela não podem mais ser apagadas daqui.

@@ -45,7 +45,6 @@ usage-partnership = 用法：/partnership [new <名称> | invite | join <加入�
 usage-partnership-new = 用法：/partnership new <名称>，例如 /partnership new 杭州–德累斯顿
 usage-partnership-join = 用法：/partnership join <加入码> — 使用另一城市管理员收到的加入码。
 partnership-created = 🤝 已创建伙伴关系“{ $name }”。第一个城市的加入码：{ $code }（{ $days } 天内有效，仅可使用一次）。请该城市群组的管理员发送：/partnership join { $code }
-partnership-created-joined = 🤝 已创建伙伴关系“{ $name }”，本群是其第一个城市。下一个城市的加入码：{ $code }（{ $days } 天内有效，仅可使用一次）。请该城市群组的管理员发送：/partnership join { $code }
 partnership-invite = “{ $name }”的新加入码：{ $code }（{ $days } 天内有效，仅可使用一次）。请新城市群组的管理员发送：/partnership join { $code }
 partnership-joined = 🤝 本群已加入“{ $name }”，目前共连接 { $count } 个城市。
 partnership-new-member = 🤝 { $city } 已加入伙伴关系“{ $name }”。
@@ -229,3 +228,13 @@ report-chart-made = 提出
 report-chart-done = 完成
 report-chart-ontime = 按时
 report-chart-overdue = 逾期
+
+# Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
+partnership-created-code-sent = 🤝 已创建伙伴关系“{ $name }”。{ $person }，我已通过私聊将加入码发送给您。
+partnership-created-joined-code-sent = 🤝 已创建伙伴关系“{ $name }”，本群是其第一个城市。{ $person }，我已通过私聊将下一个城市的加入码发送给您。
+partnership-invite-code-sent = { $person }，我已通过私聊将“{ $name }”的新加入码发送给您。
+partnership-code-private-needed = { $person }，加入码只能私下发送，而 Telegram 只有在您先与我开始私聊后才允许我给您发消息。请打开 { $link }，点击“开始”，然后在这里重新发送该命令。本次未生成任何加入码。
+error-code-anonymous = 加入码会私下发送给提出请求的人，因此我无法发送给匿名管理员。请以您本人的身份重新发送该命令。
+start-join-code = 现在我可以向您发送加入码了。请在您所在城市的群组中重新发送 /partnership invite（或 /partnership new <名称>），加入码将发送到这里。
+error-unsend-other-city = 只有作者、{ $city }群组的管理员或机器人管理员可以从所有群组中删除此消息。如只想从本群删除，请直接删除这里的副本。
+error-unsend-left = 此消息是在本群已退出的伙伴关系中转发的，因此无法再从这里删除其副本。
