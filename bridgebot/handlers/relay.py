@@ -49,7 +49,9 @@ async def unsend(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     count = await services(context).relay.unsend(
         message.chat.id, message.reply_to_message.message_id, who.user_id, who.may_manage_group
     )
-    await reply(update, context, "unsend-done", count=count)
+    # With partner groups to clean up, the outbox reports what was and was not deleted once it is done.
+    if not count:
+        await reply(update, context, "unsend-done", count=count)
 
 
 async def _partnership_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

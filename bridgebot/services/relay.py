@@ -137,7 +137,8 @@ class Relay:
         return source_id
 
     async def unsend(self, chat_id: int, message_id: int, user_id: int | None, is_admin: bool) -> int:
-        """Delete every relayed copy of a message; returns how many groups are affected."""
+        """Queue the deletion of every relayed copy of a message; returns how many groups are affected.
+        The outbox tells the group what was deleted once every one of them is done."""
         source = await self.repo.source_for(chat_id, message_id)
         if source is None:
             raise Refusal("error-unsend-unknown")

@@ -259,3 +259,7 @@ report-chart-made = gegeben
 report-chart-done = erledigt
 report-chart-ontime = pünktlich
 report-chart-overdue = überfällig
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 Die Kopien wurden gelöscht in: { $cities }.
+unsend-report-kept = ⚠️ Die Kopien in { $cities } konnten nicht gelöscht werden (Telegram erlaubt Bots das Löschen von Nachrichten nur bis 48 Stunden nach dem Senden). Ein Admin dieser Gruppe kann sie von Hand löschen.

@@ -259,3 +259,7 @@ report-chart-made = made
 report-chart-done = done
 report-chart-ontime = on time
 report-chart-overdue = overdue
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 The copies were deleted in: { $cities }.
+unsend-report-kept = ⚠️ The copies in { $cities } could not be deleted (Telegram lets bots delete messages only up to 48 hours after sending them). An admin of that group can delete them by hand.

@@ -277,3 +277,7 @@ report-chart-made = asumidos
 report-chart-done = cumplidos
 report-chart-ontime = a tiempo
 report-chart-overdue = vencidos
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 Se borraron las copias en: { $cities }.
+unsend-report-kept = ⚠️ No se pudieron borrar las copias en { $cities } (Telegram solo permite a los bots borrar mensajes hasta 48 horas después de enviarlos). Un administrador de ese grupo puede borrarlas a mano.

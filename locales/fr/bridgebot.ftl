@@ -268,3 +268,7 @@ report-chart-made = pris
 report-chart-done = réalisés
 report-chart-ontime = dans les délais
 report-chart-overdue = en retard
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 Les copies ont été supprimées dans : { $cities }.
+unsend-report-kept = ⚠️ Les copies dans { $cities } n'ont pas pu être supprimées (Telegram ne permet aux bots de supprimer un message que dans les 48 heures suivant son envoi). Un administrateur de ce groupe peut les supprimer manuellement.

@@ -229,3 +229,7 @@ report-chart-made = dibuat
 report-chart-done = selesai
 report-chart-ontime = tepat waktu
 report-chart-overdue = lewat tenggat
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 Salinan telah dihapus di: { $cities }.
+unsend-report-kept = ⚠️ Salinan di { $cities } tidak dapat dihapus (Telegram hanya mengizinkan bot menghapus pesan hingga 48 jam setelah dikirim). Admin grup tersebut dapat menghapusnya secara manual.

@@ -229,3 +229,7 @@ report-chart-made = 登録
 report-chart-done = 完了
 report-chart-ontime = 期限内
 report-chart-overdue = 期限超過
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 次のグループのコピーを削除しました：{ $cities }。
+unsend-report-kept = ⚠️ { $cities } のコピーは削除できませんでした（Telegram では、ボットが削除できるのは送信後 48 時間以内のメッセージだけです）。そのグループの管理者が手動で削除できます。

@@ -261,3 +261,7 @@ report-chart-made = assumidos
 report-chart-done = concluídos
 report-chart-ontime = no prazo
 report-chart-overdue = em atraso
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 As cópias foram apagadas em: { $cities }.
+unsend-report-kept = ⚠️ Não foi possível apagar as cópias em { $cities } (o Telegram só permite que bots apaguem mensagens até 48 horas depois de enviá-las). Um administrador desse grupo pode apagá-las manualmente.

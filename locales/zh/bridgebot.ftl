@@ -229,3 +229,7 @@ report-chart-made = 提出
 report-chart-done = 完成
 report-chart-ontime = 按时
 report-chart-overdue = 逾期
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 以下城市群组中的副本已删除：{ $cities }。
+unsend-report-kept = ⚠️ { $cities } 群组中的副本无法删除（Telegram 只允许机器人删除发送后 48 小时内的消息）。该群组的管理员可以手动删除。
