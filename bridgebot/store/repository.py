@@ -536,9 +536,9 @@ class Repository:
         """A newer edit of a relayed message: bump its revision and queue an edit per target.
 
         `edit_date` has one-second resolution, so an edit of the same second counts when its content
-        differs (an identical one is Telegram delivering the update again). The edit replaces any
-        edit of the same copy still pending (one edit row per copy: thirty quick edits cost one
-        edit, not thirty), and translations of the older revisions are dropped.
+        differs (an identical one is Telegram delivering the update again). The edit supersedes any
+        edit of the same copy still pending (one pending edit row per copy: thirty quick edits cost
+        a few edits, not thirty), and translations of the older revisions are dropped.
         """
         now = self.now_iso()
         content = _entities_json(entities)
@@ -555,8 +555,12 @@ class Repository:
                 return None
             source_id, revision = row
             await db.execute("DELETE FROM translations WHERE source_id = ? AND revision < ?", (source_id, revision))
+            # Closed rather than deleted: a worker may hold one right now, and a deleted row's id
+            # would be given to the new row, which that worker would then mark done.
             await db.execute(
-                "DELETE FROM outbox WHERE source_id = ? AND action = 'edit' AND state = 'pending'", (source_id,)
+                "UPDATE outbox SET state = 'done', outcome = 'superseded', done_at = ?"
+                " WHERE source_id = ? AND action = 'edit' AND state = 'pending'",
+                (now, source_id),
             )
             await self._enqueue(db, source_id, targets, "edit", now)
             return source_id

@@ -5,7 +5,8 @@
 -- -1: sent before this migration, revision unknown (the next edit rewrites it).
 ALTER TABLE copies ADD COLUMN revision INTEGER NOT NULL DEFAULT -1;
 
--- For 'delete' rows: 'deleted', or 'kept' when Telegram refused to delete a part (older than 48 hours).
+-- For 'delete' rows: 'deleted', or 'kept' when Telegram refused to delete a part (older than 48 hours);
+-- for 'edit' rows: 'superseded' when a newer edit of the same copy replaced it before delivery.
 ALTER TABLE outbox ADD COLUMN outcome TEXT;
 
 -- Set once the author of an /unsend has been told the outcome, so two workers finishing together
