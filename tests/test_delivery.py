@@ -115,7 +115,8 @@ async def test_an_edit_delivered_twice_is_applied_once(tmp_path: Path) -> None:
 
 
 async def test_unsend_after_48_hours_says_what_stayed(
-    api: LocalBotApi, trio: tuple[City, City, City]  # noqa: F811
+    api: LocalBotApi,
+    trio: tuple[City, City, City],  # noqa: F811
 ) -> None:
     hamburg, leeds, dresden = trio
     anna = api.add_user("Anna")
@@ -183,7 +184,8 @@ async def test_delivered_rows_and_old_translations_are_pruned(
     (copy,) = await post(api, hamburg, api.add_user("Anna"), "Guten Morgen!", leeds)
     original = max(api.world.messages[hamburg.id])
     shown = lambda: api.world.messages[leeds.id][copy["message_id"]]["text"]  # noqa: E731
-    for text, english in (("Vielen Dank!", "Thank you very much!"), ("Der Bericht ist fertig.", "The report is ready.")):
+    edits = (("Vielen Dank!", "Thank you very much!"), ("Der Bericht ist fertig.", "The report is ready."))
+    for text, english in edits:
         api.edit_text(hamburg.id, original, text)
         await api.wait_for(lambda english=english: english in shown())
     await settled(bot)
