@@ -153,7 +153,8 @@ async def test_unsend_of_a_long_copy_deletes_the_young_parts_one_by_one(
     assert second["message_id"] not in api.world.messages[hamburg.id]
 
 
-async def test_edit_after_migration_does_not_touch_old_ids(api: LocalBotApi, story: Scenario, bot: RunningBot) -> None:
+async def _basic_group_pair(api: LocalBotApi, story: Scenario) -> tuple[City, City]:
+    """Hamburg (a supergroup) and Leeds (a basic group, which Telegram may upgrade), linked."""
     hamburg = story.city("Hamburg", "de")
     chat = api.add_group("Leeds partner group", type="group")
     admin = api.add_user("Leeds Admin", username="leeds_admin")
@@ -163,18 +164,37 @@ async def test_edit_after_migration_does_not_touch_old_ids(api: LocalBotApi, sto
     await story.setup(hamburg)
     await story.setup(leeds, "Europe/London")
     await story.partnership("Hamburg–Leeds", hamburg, leeds)
+    return hamburg, leeds
+
+
+async def test_edit_after_migration_does_not_touch_old_ids(api: LocalBotApi, story: Scenario, bot: RunningBot) -> None:
+    hamburg, leeds = await _basic_group_pair(api, story)
     anna = api.add_user("Anna")
     (old_copy,) = await post(api, hamburg, anna, "Guten Morgen!", leeds)
     original = max(api.world.messages[hamburg.id])
-    upgraded = City(api.world.chats[api.migrate_to_supergroup(leeds.id)], admin, "Leeds", "en")
+    upgraded = City(api.world.chats[api.migrate_to_supergroup(leeds.id)], leeds.admin, "Leeds", "en")
     # The supergroup numbers its messages afresh: soon one of the bot's copies there has the old copy's id.
     while old_copy["message_id"] not in api.world.bot_messages[upgraded.id]:
         await post(api, hamburg, anna, "Vielen Dank!", upgraded)
     unrelated = dict(api.world.messages[upgraded.id][old_copy["message_id"]])
     api.edit_text(hamburg.id, original, "Der Bericht ist fertig.")
-    await post(api, hamburg, anna, "Bis morgen.", upgraded)  # delivered after the edit's row
+    (answer,) = await post(api, hamburg, anna, "Bis morgen.", upgraded, reply_to=original)  # after the edit's row
     assert api.world.messages[upgraded.id][old_copy["message_id"]]["text"] == unrelated["text"]
     assert api.calls_of("editMessageText", upgraded.id) == []
+    assert answer["reply_to"] is None
+
+
+async def test_messages_in_an_upgraded_group_are_relayed_though_their_ids_were_used_before(
+    api: LocalBotApi, story: Scenario, bot: RunningBot
+) -> None:
+    hamburg, leeds = await _basic_group_pair(api, story)
+    tom = api.add_user("Tom")
+    await post(api, leeds, tom, "Good morning!", hamburg)
+    used = max(api.world.messages[leeds.id])
+    upgraded = City(api.world.chats[api.migrate_to_supergroup(leeds.id)], leeds.admin, "Leeds", "en")
+    for number in range(1, used + 1):
+        await post(api, upgraded, tom, f"Thank you very much! {number}", hamburg)
+    assert used in api.world.messages[upgraded.id]  # a new message had the old one's id, and it was relayed
 
 
 async def test_delivered_rows_and_old_translations_are_pruned(
