@@ -109,6 +109,8 @@ async def test_an_edit_delivered_twice_is_applied_once(tmp_path: Path) -> None:
         assert await repo.apply_edit(-1, 7, "Vielen Dank!", (), 1000, [-2]) == source
         assert await repo.apply_edit(-1, 7, "Vielen Dank!", (), 1000, [-2]) is None
         assert await repo.apply_edit(-1, 7, "Bis morgen.", (), 1000, [-2]) == source
+        assert await repo.apply_edit(-1, 7, "Bis morgen.", (), 1001, [-2]) is None
+        assert await repo.apply_edit(-1, 7, "Guten Morgen!", (), 999, [-2]) is None
         assert (await repo.source(source)).revision == 2
     finally:
         await conn.close()

@@ -535,8 +535,9 @@ class Repository:
     ) -> int | None:
         """A newer edit of a relayed message: bump its revision and queue an edit per target.
 
-        `edit_date` has one-second resolution, so an edit of the same second counts when its content
-        differs (an identical one is Telegram delivering the update again). The edit supersedes any
+        `edit_date` has one-second resolution, so what counts is the content: an edit of the same
+        second or later that changes text or entities (an identical one is Telegram delivering the
+        update again, or a change the copies do not show); an older one never. The edit supersedes any
         edit of the same copy still pending (one pending edit row per copy: thirty quick edits cost
         a few edits, not thirty), and translations of the older revisions are dropped.
         """
@@ -546,8 +547,8 @@ class Repository:
             cursor = await db.execute(
                 "UPDATE source_messages SET text = ?, entities = ?, edit_date = ?, revision = revision + 1"
                 " WHERE chat_id = ? AND message_id = ? AND deleted = 0"
-                " AND (edit_date < ? OR edit_date = ? AND (text != ? OR entities != ?)) RETURNING id, revision",
-                (text, content, edit_date, chat_id, message_id, edit_date, edit_date, text, content),
+                " AND edit_date <= ? AND (text != ? OR entities != ?) RETURNING id, revision",
+                (text, content, edit_date, chat_id, message_id, edit_date, text, content),
             )
             row = await cursor.fetchone()
             await cursor.close()
