@@ -58,6 +58,24 @@ async def test_growing_edit_resumes_after_flood_on_a_new_part(
     assert relayed(api, hamburg.id).count(TRANSLATED) == relayed(api, hamburg.id).count(SENTENCE) == 190
 
 
+async def test_shrinking_edit_after_a_flood_on_the_delete_only_deletes(
+    bot: RunningBot, api: LocalBotApi, pair: tuple[City, City]
+) -> None:
+    hamburg, leeds = pair
+    api.send_text(leeds.id, api.add_user("Tom"), " ".join([SENTENCE] * 180))
+    await api.wait_for(lambda: relayed(api, hamburg.id).count(TRANSLATED) >= 180)
+    await settled(bot)
+    original = max(api.world.messages[leeds.id])
+    first, second = [m["message_id"] for m in api.sent(hamburg.id) if TRANSLATED in m["text"]]
+    edits = len(api.calls_of("editMessageText", hamburg.id))
+    api.fail("deleteMessages", 429, retry_after=1, chat_id=hamburg.id)
+    api.edit_text(leeds.id, original, SENTENCE)
+    await api.wait_for(lambda: second not in api.world.messages[hamburg.id])
+    await settled(bot)
+    assert api.world.messages[hamburg.id][first]["text"] == f"Tom · Leeds\n{TRANSLATED}\n{SENTENCE}"
+    assert len(api.calls_of("editMessageText", hamburg.id)) == edits + 1
+
+
 async def test_thirty_quick_edits_make_few_edit_calls(
     bot: RunningBot, api: LocalBotApi, pair: tuple[City, City]
 ) -> None:
