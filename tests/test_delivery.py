@@ -82,7 +82,7 @@ async def test_thirty_quick_edits_make_few_edit_calls(
     hamburg, leeds = pair
     (copy,) = await post(api, hamburg, api.add_user("Anna"), "Guten Morgen!", leeds)
     original = max(api.world.messages[hamburg.id])
-    api.delay("editMessageText", 0.5, chat_id=leeds.id)  # the first edit is still on its way when the rest arrive
+    api.delay("editMessageText", 1.0, chat_id=leeds.id)  # the first edit is still on its way when the rest arrive
     for number in range(1, 31):
         api.edit_text(hamburg.id, original, f"Guten Morgen! {number}")
     shown = lambda: api.world.messages[leeds.id][copy["message_id"]]["text"]  # noqa: E731
