@@ -191,7 +191,7 @@ async def serve(
     svc = Services(settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo), commitment_log, nudges)
     application = build_application(settings, svc)
     channel = TelegramChannel(application.bot)
-    outbox = Outbox(repo, relay_service, channel, ui)
+    outbox = Outbox(repo, relay_service, channel, ui, nudges.notify)
     relay_service.wake = outbox.wake
     nudges.channel = channel
     svc.outbox, svc.engine = outbox, engine

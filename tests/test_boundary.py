@@ -8,6 +8,7 @@ command has been handled; `outbox.idle()` then waits until whatever it queued ha
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 
 from bridgebot.i18n import catalogs
 from bridgebot.localapi import LocalBotApi
-from bridgebot.services.outbox import Outbox
+from bridgebot.services.outbox import Outbox, Record, unrecorded
 from bridgebot.services.relay import Relay, Rendered
 from bridgebot.store.db import open_db
 from bridgebot.store.repository import Repository
@@ -157,9 +158,11 @@ async def test_a_partner_citys_admin_cannot_unsend_another_citys_message(
     refused = await story.say(hamburg, hamburg.admin, "/unsend", reply_to=copy_in_hamburg["message_id"])
     assert "Leeds" in refused[0] and "löschen Sie die Kopie hier" in refused[0]
     leeds_message = max(m for m in api.world.messages[leeds.id] if api.world.messages[leeds.id][m]["from"] == tom)
-    done = await story.say(leeds, leeds.admin, "/unsend", reply_to=leeds_message)
-    assert "1 partner group" in done[0]
-    await api.wait_for(lambda: text_now(api, hamburg, copy_in_hamburg) is None)
+    before = len(api.sent(leeds.id))
+    await story.say(leeds, leeds.admin, "/unsend", reply_to=leeds_message, replies=0)
+    report = (await api.wait_sent(leeds.id, before + 1))[-1]["text"]
+    assert report == "🗑 The copies were deleted in: Hamburg."
+    assert text_now(api, hamburg, copy_in_hamburg) is None
 
 
 async def test_join_codes_are_sent_privately_and_the_group_sees_none(
@@ -274,18 +277,32 @@ class RecordingChannel:
     def __init__(self) -> None:
         self.sent: list[int] = []
 
-    async def send(self, chat_id: int, rendered: Rendered) -> list[int]:
+    async def send(
+        self, chat_id: int, rendered: Rendered, sent: Sequence[int] = (), record: Record = unrecorded
+    ) -> list[int]:
         self.sent.append(chat_id)
+        await record(0, len(self.sent))
         return [len(self.sent)]
 
-    async def edit(self, chat_id: int, message_ids: list[int], rendered: Rendered) -> list[int]:
-        return message_ids
+    async def edit(
+        self,
+        chat_id: int,
+        message_ids: Sequence[int],
+        rendered: Rendered,
+        fresh: Collection[int] = (),
+        record: Record = unrecorded,
+    ) -> list[int]:
+        return list(message_ids)
 
-    async def delete(self, chat_id: int, message_ids: list[int]) -> None:
-        return None
+    async def delete(self, chat_id: int, message_ids: list[int]) -> list[int]:
+        return []
 
     async def notify(self, chat_id: int, text: str) -> None:
         return None
+
+
+async def no_announcement(partnership_id: int, texts: dict[int, str]) -> None:
+    """The outbox announces only /unsend reports, which this test does not make."""
 
 
 async def test_the_outbox_checks_the_partnership_at_delivery_time(tmp_path: Path, models_dir: Path) -> None:
@@ -315,7 +332,7 @@ async def test_the_outbox_checks_the_partnership_at_delivery_time(tmp_path: Path
         )
         await repo.set_group_partnership(-2, second.id)  # in another partnership before its copy went out
         channel = RecordingChannel()
-        outbox = Outbox(repo, Relay(repo, Engine(models_dir), catalogs()), channel, catalogs())
+        outbox = Outbox(repo, Relay(repo, Engine(models_dir), catalogs()), channel, catalogs(), no_announcement)
         await outbox.start()
         await outbox.idle()
         assert channel.sent == [-3]

@@ -515,3 +515,19 @@ async def test_slow_answers_are_still_carried_out(api: LocalBotApi, tg: Bot) -> 
     started = time.monotonic()
     await tg.send_message(group["id"], "fast")
     assert time.monotonic() - started < 0.3
+
+
+async def test_bots_delete_only_within_48_hours_and_one_refusal_fails_the_whole_batch(
+    api: LocalBotApi, tg: Bot
+) -> None:
+    leeds = api.add_group("Leeds")
+    young, old, older = [(await tg.send_message(leeds["id"], text)).message_id for text in ("a", "b", "c")]
+    api.age(leeds["id"], old, hours=48)
+    api.age(leeds["id"], older, hours=49)
+    with pytest.raises(BadRequest, match=says("message can't be deleted for everyone")):
+        await tg.delete_messages(leeds["id"], [young, old])
+    assert young in api.world.messages[leeds["id"]] and old in api.world.messages[leeds["id"]]
+    with pytest.raises(BadRequest, match=says("message can't be deleted for everyone")):
+        await tg.delete_message(leeds["id"], older)
+    assert await tg.delete_messages(leeds["id"], [young, 999])
+    assert young not in api.world.messages[leeds["id"]]

@@ -122,9 +122,11 @@ async def test_unsend_deletes_the_copies(api: LocalBotApi, story: Scenario, pair
     mine = max(api.world.messages[hamburg.id])
     refused = await story.say(hamburg, olaf, "/unsend", reply_to=mine)
     assert "Nur wer die Nachricht geschrieben hat" in refused[0]
-    done = await story.say(hamburg, anna, "/unsend", reply_to=mine)
-    assert "1 Partnergruppe" in done[0]
-    await api.wait_for(lambda: copy["message_id"] not in api.world.messages[leeds.id])
+    before = len(api.sent(hamburg.id))
+    api.send_text(hamburg.id, anna, "/unsend", reply_to=mine)
+    report = (await api.wait_sent(hamburg.id, before + 1))[-1]
+    assert report["text"] == "🗑 Die Kopien wurden gelöscht in: Leeds."
+    assert copy["message_id"] not in api.world.messages[leeds.id]
 
 
 async def test_captions_are_translated_and_stickers_copied_with_attribution(

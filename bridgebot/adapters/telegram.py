@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Collection, Coroutine, Sequence
 from contextlib import AbstractAsyncContextManager, nullcontext
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from aiolimiter import AsyncLimiter
@@ -21,7 +22,16 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.ext import BaseRateLimiter
 
 from bridgebot import metrics
-from bridgebot.services.outbox import ChatMoved, DeliveryError, Permanent, Rejected, RetryLater, Transient
+from bridgebot.services.outbox import (
+    ChatMoved,
+    DeliveryError,
+    Permanent,
+    Record,
+    Rejected,
+    RetryLater,
+    Transient,
+    unrecorded,
+)
 from bridgebot.services.relay import CAPTIONED, Incoming, Part, Rendered
 from bridgebot.textmodel import Entity
 
@@ -155,6 +165,11 @@ def _classify(error: TelegramError) -> DeliveryError:
 _HARMLESS = ("message is not modified", "message to edit not found", "message to delete not found")
 
 
+def _harmless(rejected: Rejected) -> bool:
+    """Refusals that mean the wanted state is there already (nothing to change, nothing to delete)."""
+    return any(h in str(rejected).lower() for h in _HARMLESS)
+
+
 class TelegramChannel:
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
@@ -195,37 +210,58 @@ class TelegramChannel:
         )
         return copied.message_id
 
-    async def send(self, chat_id: int, rendered: Rendered) -> list[int]:
+    async def send(
+        self, chat_id: int, rendered: Rendered, sent: Sequence[int] = (), record: Record = unrecorded
+    ) -> list[int]:
         """Text: the parts. Captioned media: the copy with the first part as caption, then the rest.
-        Other media: the attribution line, then the copy."""
-        if rendered.copy_from is None:
-            ids = []
-            for index, part in enumerate(rendered.parts):
-                ids.append(await self._send_text(chat_id, part, rendered.reply_to if index == 0 else None))
-            return ids
-        if rendered.captioned:
-            ids = [await self._copy(chat_id, rendered, rendered.reply_to)]
-            for part in rendered.parts[1:]:
-                ids.append(await self._send_text(chat_id, part, None))
-            return ids
-        ids = [await self._send_text(chat_id, part, rendered.reply_to) for part in rendered.parts]
-        ids.append(await self._copy(chat_id, rendered, None))
+        Other media: the attribution line, then the copy. The first `len(sent)` of these steps were
+        done by an earlier try and are skipped; each new message is recorded the moment it exists."""
+        ids = list(sent)
+        for index, step in enumerate(self._steps(chat_id, rendered)):
+            if index < len(ids):
+                continue
+            message_id = await step(rendered.reply_to if index == 0 else None)
+            await record(index, message_id)
+            ids.append(message_id)
         return ids
 
-    async def edit(self, chat_id: int, message_ids: list[int], rendered: Rendered) -> list[int]:
-        """Edit each part in place; a longer translation sends extra parts, a shorter one deletes."""
+    def _steps(self, chat_id: int, rendered: Rendered) -> list[Callable[[int | None], Awaitable[int]]]:
+        """The messages a copy consists of, in order; each takes the message it replies to."""
+        texts = [partial(self._send_text, chat_id, part) for part in rendered.parts]
+        if rendered.copy_from is None:
+            return texts
+        copy = partial(self._copy, chat_id, rendered)
+        return [copy, *texts[1:]] if rendered.captioned else [*texts, copy]
+
+    async def edit(
+        self,
+        chat_id: int,
+        message_ids: Sequence[int],
+        rendered: Rendered,
+        fresh: Collection[int] = (),
+        record: Record = unrecorded,
+    ) -> list[int]:
+        """Edit each part in place, except those in `fresh` (already showing this text: an earlier
+        try got that far); a longer translation sends extra parts, a shorter one deletes the rest."""
         if rendered.copy_from is not None and not rendered.captioned:
-            return message_ids  # stickers, polls...: nothing editable
+            return list(message_ids)  # stickers, polls...: nothing editable
         ids = []
         for index, part in enumerate(rendered.parts):
-            if index < len(message_ids):
-                await self._edit_part(chat_id, message_ids[index], part, rendered.captioned and index == 0)
-                ids.append(message_ids[index])
-            else:
+            if index >= len(message_ids):
                 ids.append(await self._send_text(chat_id, part, None))
-        surplus = message_ids[len(rendered.parts) :]
+                await record(index, ids[-1])
+                continue
+            if index not in fresh:
+                await self._edit_part(chat_id, message_ids[index], part, rendered.captioned and index == 0)
+                await record(index, message_ids[index])
+            ids.append(message_ids[index])
+        surplus = list(message_ids[len(rendered.parts) :])
         if surplus:
-            await self.delete(chat_id, surplus)
+            kept = await self.delete(chat_id, surplus)
+            if kept:
+                log.warning("chat %s: %s surplus parts of an edited copy could not be deleted", chat_id, len(kept))
+            for index in range(len(rendered.parts), len(message_ids)):
+                await record(index, None)
         return ids
 
     async def _edit_part(self, chat_id: int, message_id: int, part: Part, caption: bool) -> None:
@@ -239,17 +275,30 @@ class TelegramChannel:
         try:
             await self._call(call)
         except Rejected as rejected:
-            if not any(h in str(rejected).lower() for h in _HARMLESS):
+            if not _harmless(rejected):
                 raise
 
-    async def delete(self, chat_id: int, message_ids: list[int]) -> None:
+    async def delete(self, chat_id: int, message_ids: list[int]) -> list[int]:
+        """Delete the messages; returns those Telegram refused to delete (bots may delete only messages
+        younger than 48 hours). deleteMessages then fails as a whole, so they go one by one."""
         if not message_ids:
-            return
+            return []
         try:
             await self._call(self.bot.delete_messages(chat_id, message_ids, rate_limit_args=RELAY))
+            return []
         except Rejected as rejected:
-            if not any(h in str(rejected).lower() for h in _HARMLESS):
-                raise
+            if _harmless(rejected):
+                return []
+            if len(message_ids) == 1:
+                return list(message_ids)
+        kept = []
+        for message_id in message_ids:
+            try:
+                await self._call(self.bot.delete_message(chat_id, message_id, rate_limit_args=RELAY))
+            except Rejected as rejected:
+                if not _harmless(rejected):
+                    kept.append(message_id)
+        return kept
 
     async def notify(self, chat_id: int, text: str) -> None:
         await self._call(self.bot.send_message(chat_id, text, rate_limit_args=RELAY))

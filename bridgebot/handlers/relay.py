@@ -48,7 +48,9 @@ async def unsend(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     count = await services(context).relay.unsend(
         await actor(update, context), message.chat.id, message.reply_to_message.message_id
     )
-    await reply(update, context, "unsend-done", count=count)
+    # With partner groups to clean up, the outbox reports what was and was not deleted once it is done.
+    if not count:
+        await reply(update, context, "unsend-done", count=count)
 
 
 async def _partnership_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:

@@ -46,6 +46,7 @@ _KICKED = {
     "supergroup": "Forbidden: bot was kicked from the supergroup chat",
 }
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+DELETE_WITHIN = 48 * 3600  # seconds after its date in which a bot may still delete a message
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are exactly the same"
     " as a current content and reply markup of the message"
@@ -239,6 +240,14 @@ class BotApiMethods:
             or self.world.status(chat_id, bot_id) in ("administrator", "creator")
         )
 
+    def _deletable(self, chat_id: int, message: dict) -> None:
+        """Raise Telegram's refusal unless the bot may delete the message: its own, or any as an
+        admin, and only within 48 hours of its date (tdlib MessagesManager.cpp:8164, 8239)."""
+        if not self._may_delete(chat_id, message):
+            raise ApiError(400, "Bad Request: message can't be deleted")
+        if time.time() - message["date"] >= DELETE_WITHIN:
+            raise ApiError(400, "Bad Request: message can't be deleted for everyone")
+
     def bot_status_change(self, chat_id: int, by: dict, change: Callable[[], object]) -> dict:
         """Apply `change` to the bot's membership and send the my_chat_member update it causes."""
         bot_id = self.world.bot["id"]
@@ -407,22 +416,23 @@ class BotApiMethods:
     def delete_message(self, params: dict) -> bool:
         chat_id = self._chat(params)
         message = self._message(chat_id, params, "message to delete not found")
-        if not self._may_delete(chat_id, message):
-            raise ApiError(400, "Bad Request: message can't be deleted")
+        self._deletable(chat_id, message)
         self.world.delete(chat_id, message["message_id"])
         return True
 
     @api_method
     def delete_messages(self, params: dict) -> bool:
-        """Telegram skips the messages it cannot find or delete, and still answers True."""
+        """Telegram skips the messages it cannot find, but one it may not delete (another's message
+        without admin rights, or older than 48 hours) fails the whole batch, and none is deleted."""
         chat_id = self._chat(params)
         ids = params.get("message_ids") or []
         if not 1 <= len(ids) <= 100:
             raise ApiError(400, "Bad Request: message_ids must contain 1-100 message identifiers")
-        for message_id in ids:
-            message = self.world.messages[chat_id].get(int(message_id))
-            if message is not None and self._may_delete(chat_id, message):
-                self.world.delete(chat_id, message["message_id"])
+        found = [m for m in (self.world.messages[chat_id].get(int(i)) for i in ids) if m is not None]
+        for message in found:
+            self._deletable(chat_id, message)
+        for message in found:
+            self.world.delete(chat_id, message["message_id"])
         return True
 
     # --- chats and members -------------------------------------------------------------------------

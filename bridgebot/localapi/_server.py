@@ -38,16 +38,21 @@ class Call:
 
 @dataclass
 class _Rule:
-    """Applies to the next `times` calls of `method` (optionally to one chat); `times=None`: all of them."""
+    """Applies to the next `times` calls of `method` (optionally to one chat) after the first `after`
+    of them; `times=None`: all of them."""
 
     method: str
     times: int | None
     chat_id: int | None = None
+    after: int = 0
 
     def take(self, method: str, params: dict) -> bool:
         if self.times == 0 or self.method.lower() != method.lower():
             return False
         if self.chat_id is not None and params.get("chat_id") != self.chat_id:
+            return False
+        if self.after:
+            self.after -= 1
             return False
         if self.times is not None:
             self.times -= 1
@@ -290,8 +295,8 @@ class LocalBotApi:
         message.pop(entities_key, None)
         if entities:
             message[entities_key] = entities
-        # Strictly increasing even within one second, so a bot can order two quick edits.
-        message["edit_date"] = max(int(time.time()), message.get("edit_date", 0) + 1)
+        # Whole seconds, as on Telegram: two edits within one second carry the same edit_date.
+        message["edit_date"] = int(time.time())
         self._deliver("edited_message", message)
         return message
 
@@ -404,15 +409,24 @@ class LocalBotApi:
         chat_id: int | None = None,
         times: int | None = 1,
         description: str | None = None,
+        after: int = 0,
     ) -> None:
-        """The next `times` calls of `method` (in `chat_id` only, if given) fail: 429 with retry_after,
-        502/503/504 as the HTML page of Telegram's front, anything else as a Bot API JSON error."""
-        self._faults.append(_Fault(method, times, chat_id, status, retry_after, description))
+        """The next `times` calls of `method` (in `chat_id` only, if given; after the first `after` of
+        them succeeded) fail: 429 with retry_after, 502/503/504 as the HTML page of Telegram's front,
+        anything else as a Bot API JSON error."""
+        self._faults.append(_Fault(method, times, chat_id, after, status, retry_after, description))
 
     def delay(self, method: str, seconds: float, times: int | None = 1, chat_id: int | None = None) -> None:
         """The next `times` calls of `method` are answered `seconds` late (and still carried out, as on
         Telegram, even when the client gave up waiting)."""
-        self._delays.append(_Delay(method, times, chat_id, seconds))
+        self._delays.append(_Delay(method, times, chat_id, seconds=seconds))
+
+    def age(self, chat_id: int, message_id: int, hours: float) -> dict:
+        """Move a message's date `hours` into the past, e.g. beyond the 48 hours in which a bot may
+        still delete it."""
+        message = self.world.messages[chat_id][message_id]
+        message["date"] -= int(hours * 3600)
+        return message
 
     # --- reading what the bot did --------------------------------------------------------------------
 

@@ -1,15 +1,19 @@
 """Delivering the outbox: one worker per target group, rows in order, nothing dropped or doubled.
 
-A row is marked done in the same transaction that records the copies' message ids. A crash between
-the send and that transaction can repeat exactly that one send (Telegram has no idempotent send);
-every other row is delivered once. Flood control (`RetryLater`) pauses only the group it concerns.
+Each part of a copy is recorded (its message id, the source revision it shows) the moment it is sent
+or edited, and a retry carries on from the first part not done: a 429 on the second part of a long
+copy does not post the first part again. A crash between a send and that record can repeat exactly
+that one part (Telegram has no idempotent send); everything else is delivered once. Flood control
+(`RetryLater`) pauses only the group it concerns.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection, Sequence
+from datetime import timedelta
+from functools import partial
 from typing import Protocol
 
 from bridgebot import metrics
@@ -23,6 +27,10 @@ log = logging.getLogger(__name__)
 BACKOFF = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 # A row that keeps failing inside bridgebot itself (not at Telegram) must not block its group forever.
 MAX_INTERNAL_FAILURES = 5
+# Finished rows are kept a while for diagnosis (failed ones longer), then pruned, on start and hourly.
+KEEP_DONE = timedelta(days=7)
+KEEP_FAILED = timedelta(days=30)
+PRUNE_EVERY = 3600.0
 
 
 class DeliveryError(Exception):
@@ -53,12 +61,37 @@ class ChatMoved(DeliveryError):
         self.new_chat_id = new_chat_id
 
 
+# Called by a channel the moment one part of a copy exists (part index, message id) or is gone (None).
+Record = Callable[[int, int | None], Awaitable[None]]
+# Queues an announcement (partnership id, {chat id: text}) with the nudges' delivery guarantees.
+Announce = Callable[[int, dict[int, str]], Awaitable[None]]
+
+
+async def unrecorded(part: int, message_id: int | None) -> None:
+    """The default `Record`: a sender that keeps no copies (a nudge) has nothing to resume."""
+
+
 class Channel(Protocol):
-    async def send(self, chat_id: int, rendered: Rendered) -> list[int]: ...
+    async def send(
+        self, chat_id: int, rendered: Rendered, sent: Sequence[int] = (), record: Record = unrecorded
+    ) -> list[int]:
+        """Send the parts not in `sent` (those of an earlier, interrupted try); all ids in order."""
+        ...
 
-    async def edit(self, chat_id: int, message_ids: list[int], rendered: Rendered) -> list[int]: ...
+    async def edit(
+        self,
+        chat_id: int,
+        message_ids: Sequence[int],
+        rendered: Rendered,
+        fresh: Collection[int] = (),
+        record: Record = unrecorded,
+    ) -> list[int]:
+        """Edit the parts whose index is not in `fresh`, send extra parts, delete surplus ones."""
+        ...
 
-    async def delete(self, chat_id: int, message_ids: list[int]) -> None: ...
+    async def delete(self, chat_id: int, message_ids: list[int]) -> list[int]:
+        """Delete what can be deleted; returns the ids that the channel refused to delete."""
+        ...
 
     async def notify(self, chat_id: int, text: str) -> None: ...
 
@@ -70,21 +103,41 @@ class Outbox:
         relay: Relay,
         channel: Channel,
         catalogs: Catalogs,
+        announce: Announce,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.repo = repo
         self.relay = relay
         self.channel = channel
         self.catalogs = catalogs
+        self.announce = announce
         self.sleep = sleep
+        self._pruner: asyncio.Task[None] | None = None
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._again: set[int] = set()
         self._stopping = False
 
     async def start(self) -> None:
-        """Resume whatever was pending when the process stopped or crashed."""
+        """Resume whatever was pending when the process stopped or crashed; prune now and hourly."""
+        await self.prune()
+        self._pruner = asyncio.create_task(self._prune_hourly(), name="outbox-prune")
         for chat_id in await self.repo.pending_chats():
             self.wake(chat_id)
+
+    async def prune(self) -> None:
+        """Drop finished rows past their retention and translations no copy will show again."""
+        now = self.repo.clock()
+        rows, translations = await self.repo.prune(now - KEEP_DONE, now - KEEP_FAILED)
+        if rows or translations:
+            log.info("pruned %s finished outbox rows and %s old translations", rows, translations)
+
+    async def _prune_hourly(self) -> None:
+        while True:
+            await self.sleep(PRUNE_EVERY)
+            try:
+                await self.prune()
+            except Exception:
+                log.exception("pruning the outbox failed; trying again in an hour")
 
     def wake(self, chat_id: int) -> None:
         if self._stopping:
@@ -97,9 +150,10 @@ class Outbox:
 
     async def stop(self) -> None:
         self._stopping = True
-        for worker in self._workers.values():
-            worker.cancel()
-        await asyncio.gather(*self._workers.values(), return_exceptions=True)
+        tasks = [*self._workers.values(), *([self._pruner] if self._pruner is not None else [])]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         self._workers.clear()
 
     async def idle(self) -> None:
@@ -117,6 +171,8 @@ class Outbox:
                 return
             try:
                 await self._deliver(row)
+                if row.action == "delete":
+                    await self._report_unsend(row.source_id)
             except asyncio.CancelledError:
                 raise
             except ChatMoved as moved:
@@ -127,6 +183,8 @@ class Outbox:
                 log.exception("outbox row %s for chat %s failed unexpectedly", row.id, chat_id)
                 if row.attempts + 1 >= MAX_INTERNAL_FAILURES:
                     await self.repo.fail(row, "internal error")
+                    if row.action == "delete":
+                        await self._report_unsend(row.source_id)
                 else:
                     await self.repo.note_attempt(row, "internal error")
                     await self.sleep(BACKOFF[min(row.attempts, len(BACKOFF) - 1)])
@@ -163,20 +221,23 @@ class Outbox:
         if not await self._within_partnership(source, target, row.action):
             await self.repo.fail(row, "a group is no longer in the message's partnership")
             return
+        shown = await self.repo.copy_parts(source.id, target.chat_id)
         if row.action == "delete":
-            await self.channel.delete(row.target_chat_id, await self.repo.copy_ids(source.id, target.chat_id))
-            await self.repo.finish(row, [])
+            kept = await self.channel.delete(target.chat_id, [message_id for message_id, _ in shown]) if shown else []
+            await self.repo.finish_delete(row, kept)
             return
-        if source.deleted and row.action == "send":
-            await self.repo.finish(row, None)
+        if source.deleted or (row.action == "edit" and not shown):
+            await self.repo.finish(row)  # unsent meanwhile, or an edit of a copy that never arrived
             return
         rendered = await self.relay.render(source, target)
+        record = partial(self.repo.record_part, source.id, target.chat_id, source.revision)
+        ids = [message_id for message_id, _ in shown]
         if row.action == "send":
-            ids = await self.channel.send(target.chat_id, rendered)
+            await self.channel.send(target.chat_id, rendered, ids, record)
         else:
-            existing = await self.repo.copy_ids(source.id, target.chat_id)
-            ids = await self.channel.edit(target.chat_id, existing, rendered) if existing else None
-        await self.repo.finish(row, ids)
+            fresh = {part for part, (_, revision) in enumerate(shown) if revision == source.revision}
+            await self.channel.edit(target.chat_id, ids, rendered, fresh, record)
+        await self.repo.finish(row)
         metrics.copies_delivered.inc(action=row.action)
 
     async def _within_partnership(self, source: SourceMessage, target: Group, action: str) -> bool:
@@ -188,6 +249,27 @@ class Outbox:
             return True
         home = await self.repo.group(source.chat_id)
         return home is not None and home.partnership_id == source.partnership_id
+
+    async def _report_unsend(self, source_id: int) -> None:
+        """Once every delete row of an /unsend is through, tell its group honestly where the copies
+        are gone and where Telegram kept them (bots may delete only messages younger than 48 hours)."""
+        outcome = await self.repo.unsend_outcome(source_id)
+        source = await self.repo.source(source_id)
+        if not outcome or source is None:
+            return
+        home = await self.repo.group(source.chat_id)
+        if home is None or home.partnership_id != source.partnership_id:
+            return
+        partners = {g.chat_id: g.city for g in await self.repo.partnership_groups(source.partnership_id)}
+        gone = sorted(partners[chat] for chat, deleted in outcome.items() if deleted and chat in partners)
+        kept = sorted(partners[chat] for chat, deleted in outcome.items() if not deleted and chat in partners)
+        lines = []
+        if gone:
+            lines.append(self.catalogs.t(home.lang, "unsend-report-deleted", cities=", ".join(gone)))
+        if kept:
+            lines.append(self.catalogs.t(home.lang, "unsend-report-kept", cities=", ".join(kept)))
+        if lines:
+            await self.announce(source.partnership_id, {home.chat_id: "\n".join(lines)})
 
     async def _give_up(self, row: OutboxRow, reason: str) -> None:
         """Stop relaying to a group that cannot receive, and tell its partners once."""

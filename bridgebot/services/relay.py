@@ -149,7 +149,8 @@ class Relay:
         return source_id
 
     async def unsend(self, actor: Actor, chat_id: int, message_id: int) -> int:
-        """Delete every relayed copy of a message in its partnership; returns how many groups are affected.
+        """Queue the deletion of every relayed copy of a message in its partnership; returns how many
+        groups are affected. The outbox tells the group what was deleted once every one of them is done.
 
         `message_id` in `chat_id` is the original or a copy. Who may: the author, a bot admin, or a
         chat admin of the group the message was written in. A partner city's admin may not: deleting

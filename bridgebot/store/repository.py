@@ -41,11 +41,10 @@ _DIRECTORY_WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b.*?\b(groups
 _GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken"
 
 
-# Every column that holds a chat id, so a group -> supergroup upgrade moves all of its history.
+# Every column that holds a chat id, so a group -> supergroup upgrade moves all of its history. Message
+# ids are not among them: a supergroup numbers its messages afresh (see `migrate_chat`).
 _CHAT_COLUMNS = (
     ("group_members", "chat_id"),
-    ("source_messages", "chat_id"),
-    ("copies", "target_chat_id"),
     ("outbox", "target_chat_id"),
     ("topics", "chat_id"),
     ("commitments", "chat_id"),
@@ -379,6 +378,16 @@ class Repository:
                 (new_chat_id, self.now_iso(), old_chat_id, new_chat_id),
             )
             moved = cursor.rowcount > 0
+            # The basic group's message ids mean nothing in the supergroup, which numbers its messages
+            # afresh: copies there are forgotten (a later edit or reply must not hit whatever message
+            # has that id now), and originals keep their history under negated ids, which no new
+            # message can have, and which still find each other as replies.
+            await db.execute("DELETE FROM copies WHERE target_chat_id = ?", (old_chat_id,))
+            await db.execute(
+                "UPDATE source_messages SET chat_id = ?, message_id = -message_id,"
+                " reply_to_message_id = -reply_to_message_id WHERE chat_id = ?",
+                (new_chat_id, old_chat_id),
+            )
             for table, column in _CHAT_COLUMNS:
                 await db.execute(
                     f"UPDATE OR IGNORE {table} SET {column} = ? WHERE {column} = ?", (new_chat_id, old_chat_id)
@@ -567,20 +576,38 @@ class Repository:
         edit_date: int,
         targets: Sequence[int],
     ) -> int | None:
-        """A newer edit of a relayed message: bump its revision and queue an edit per target."""
+        """A newer edit of a relayed message: bump its revision and queue an edit per target.
+
+        `edit_date` has one-second resolution, so what counts is the content: an edit of the same
+        second or later that changes text or entities (an identical one is Telegram delivering the
+        update again, or a change the copies do not show); an older one never. The edit supersedes any
+        edit of the same copy still pending (one pending edit row per copy: thirty quick edits cost
+        a few edits, not thirty), and translations of the older revisions are dropped.
+        """
         now = self.now_iso()
+        content = _entities_json(entities)
         async with self._tx() as db:
             cursor = await db.execute(
                 "UPDATE source_messages SET text = ?, entities = ?, edit_date = ?, revision = revision + 1"
-                " WHERE chat_id = ? AND message_id = ? AND edit_date < ? AND deleted = 0 RETURNING id",
-                (text, _entities_json(entities), edit_date, chat_id, message_id, edit_date),
+                " WHERE chat_id = ? AND message_id = ? AND deleted = 0"
+                " AND edit_date <= ? AND (text != ? OR entities != ?) RETURNING id, revision",
+                (text, content, edit_date, chat_id, message_id, edit_date, text, content),
             )
             row = await cursor.fetchone()
             await cursor.close()
             if row is None:
                 return None
-            await self._enqueue(db, row[0], targets, "edit", now)
-            return row[0]
+            source_id, revision = row
+            await db.execute("DELETE FROM translations WHERE source_id = ? AND revision < ?", (source_id, revision))
+            # Closed rather than deleted: a worker may hold one right now, and a deleted row's id
+            # would be given to the new row, which that worker would then mark done.
+            await db.execute(
+                "UPDATE outbox SET state = 'done', outcome = 'superseded', done_at = ?"
+                " WHERE source_id = ? AND action = 'edit' AND state = 'pending'",
+                (now, source_id),
+            )
+            await self._enqueue(db, source_id, targets, "edit", now)
+            return source_id
 
     async def unsend(self, source_id: int, targets: Sequence[int]) -> None:
         async with self._tx() as db:
@@ -611,6 +638,32 @@ class Repository:
         )
         return [row[0] for row in rows]
 
+    async def copy_parts(self, source_id: int, target_chat_id: int) -> list[tuple[int, int]]:
+        """(message id, source revision it shows) of each part of a copy, in order."""
+        rows = await self._all(
+            "SELECT message_id, revision FROM copies WHERE source_id = ? AND target_chat_id = ? ORDER BY part",
+            (source_id, target_chat_id),
+        )
+        return [(row[0], row[1]) for row in rows]
+
+    async def record_part(
+        self, source_id: int, target_chat_id: int, revision: int, part: int, message_id: int | None
+    ) -> None:
+        """One part of a copy was sent or edited to show `revision` (None: it is gone), recorded at once
+        so that a retry carries on from the first part not done instead of sending it all again."""
+        async with self._tx() as db:
+            if message_id is None:
+                await db.execute(
+                    "DELETE FROM copies WHERE source_id = ? AND target_chat_id = ? AND part = ?",
+                    (source_id, target_chat_id, part),
+                )
+            else:
+                await db.execute(
+                    "INSERT OR REPLACE INTO copies (source_id, target_chat_id, part, message_id, revision)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (source_id, target_chat_id, part, message_id, revision),
+                )
+
     async def copy_targets(self, source: SourceMessage) -> list[int]:
         """The groups that got (or are to get) a copy of `source` and are still in its partnership:
         an edit or a deletion never reaches a group that has left."""
@@ -634,22 +687,60 @@ class Repository:
         )
         return OutboxRow(*row) if row else None
 
-    async def finish(self, row: OutboxRow, message_ids: Sequence[int] | None) -> None:
-        """Mark a row done and, for sends and edits, record the copies' ids in the same step."""
+    async def finish(self, row: OutboxRow) -> None:
+        """Mark a row done; the copies' ids were recorded part by part as they were sent."""
         async with self._tx() as db:
-            if message_ids is not None:
-                await db.execute(
-                    "DELETE FROM copies WHERE source_id = ? AND target_chat_id = ?",
-                    (row.source_id, row.target_chat_id),
-                )
-                await db.executemany(
-                    "INSERT INTO copies (source_id, target_chat_id, part, message_id) VALUES (?, ?, ?, ?)",
-                    [(row.source_id, row.target_chat_id, part, mid) for part, mid in enumerate(message_ids)],
-                )
             await db.execute(
                 "UPDATE outbox SET state = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
                 (self.now_iso(), row.id),
             )
+
+    async def finish_delete(self, row: OutboxRow, kept: Sequence[int]) -> None:
+        """A delete row done: the copies that are gone are forgotten, and the outcome says whether
+        Telegram kept any of them (bots may delete only messages younger than 48 hours)."""
+        async with self._tx() as db:
+            await db.execute(
+                f"DELETE FROM copies WHERE source_id = ? AND target_chat_id = ?"
+                f" AND message_id NOT IN ({', '.join('?' * len(kept))})",
+                (row.source_id, row.target_chat_id, *kept),
+            )
+            await db.execute(
+                "UPDATE outbox SET state = 'done', done_at = ?, attempts = attempts + 1, outcome = ? WHERE id = ?",
+                (self.now_iso(), "kept" if kept else "deleted", row.id),
+            )
+
+    async def unsend_outcome(self, source_id: int) -> dict[int, bool] | None:
+        """Target group -> whether its copies are gone, once every delete row of an /unsend is done or
+        failed; None before that, and for every later call (the outcome is told once)."""
+        async with self._tx() as db:
+            cursor = await db.execute(
+                "UPDATE source_messages SET unsend_reported = 1 WHERE id = ? AND deleted = 1 AND unsend_reported = 0"
+                " AND NOT EXISTS (SELECT 1 FROM outbox WHERE source_id = ? AND action = 'delete'"
+                " AND state = 'pending')",
+                (source_id, source_id),
+            )
+            if cursor.rowcount == 0:
+                return None
+            cursor = await db.execute(
+                "SELECT target_chat_id, MIN(state = 'done' AND outcome = 'deleted') FROM outbox"
+                " WHERE source_id = ? AND action = 'delete' GROUP BY target_chat_id",
+                (source_id,),
+            )
+            return {row[0]: bool(row[1]) for row in await cursor.fetchall()}
+
+    async def prune(self, done_before: datetime, failed_before: datetime) -> tuple[int, int]:
+        """Forget outbox rows finished before the cutoffs and translations nobody will read again
+        (older revisions, messages unsent); returns how many of each went."""
+        async with self._tx() as db:
+            rows = await db.execute(
+                "DELETE FROM outbox WHERE state = 'done' AND done_at < ? OR state = 'failed' AND done_at < ?",
+                (_stamp(done_before.astimezone(UTC)), _stamp(failed_before.astimezone(UTC))),
+            )
+            translations = await db.execute(
+                "DELETE FROM translations WHERE source_id IN (SELECT id FROM source_messages WHERE deleted = 1)"
+                " OR revision < (SELECT revision FROM source_messages s WHERE s.id = translations.source_id)"
+            )
+            return rows.rowcount, translations.rowcount
 
     async def fail(self, row: OutboxRow, error: str) -> None:
         async with self._tx() as db:

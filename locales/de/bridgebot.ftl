@@ -265,3 +265,7 @@ error-code-anonymous = Beitrittscodes schicke ich privat an die Person, die dana
 start-join-code = Jetzt kann ich Ihnen Beitrittscodes schicken. Senden Sie /partnership invite (oder /partnership new <Name>) noch einmal in der Gruppe Ihrer Stadt; der Code kommt dann hier an.
 error-unsend-other-city = Nur wer die Nachricht geschrieben hat, ein Admin der Gruppe von { $city } oder ein Bot-Admin kann sie aus allen Gruppen löschen. Um sie nur aus dieser Gruppe zu entfernen, löschen Sie die Kopie hier.
 error-unsend-left = Diese Nachricht wurde in einer Partnerschaft weitergeleitet, zu der diese Gruppe nicht mehr gehört; ihre Kopien können von hier aus nicht mehr gelöscht werden.
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 Die Kopien wurden gelöscht in: { $cities }.
+unsend-report-kept = ⚠️ Die Kopien in { $cities } konnten nicht gelöscht werden (Telegram erlaubt Bots das Löschen von Nachrichten nur bis 48 Stunden nach dem Senden). Ein Admin dieser Gruppe kann sie von Hand löschen.

@@ -265,3 +265,7 @@ error-code-anonymous = Join codes are sent privately to the person who asks, so 
 start-join-code = I can now send you join codes. Send /partnership invite (or /partnership new <name>) in your city's group again, and the code will arrive here.
 error-unsend-other-city = Only the author, an admin of { $city }'s group or a bot admin can delete this message from every group. To remove it from this group only, delete the copy here.
 error-unsend-left = This message was relayed in a partnership this group is no longer part of, so its copies can no longer be deleted from here.
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 The copies were deleted in: { $cities }.
+unsend-report-kept = ⚠️ The copies in { $cities } could not be deleted (Telegram lets bots delete messages only up to 48 hours after sending them). An admin of that group can delete them by hand.

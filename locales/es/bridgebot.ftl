@@ -283,3 +283,7 @@ error-code-anonymous = Los códigos de invitación se envían en privado a quien
 start-join-code = Ya puedo enviarle códigos de invitación. Vuelva a enviar /partnership invite (o /partnership new <nombre>) en el grupo de su ciudad y el código llegará aquí.
 error-unsend-other-city = Solo el autor, un administrador del grupo de { $city } o un administrador del bot puede borrar este mensaje de todos los grupos. Para quitarlo solo de este grupo, borre aquí la copia.
 error-unsend-left = Este mensaje se reenvió en un hermanamiento del que este grupo ya no forma parte, así que sus copias ya no se pueden borrar desde aquí.
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 Se borraron las copias en: { $cities }.
+unsend-report-kept = ⚠️ No se pudieron borrar las copias en { $cities } (Telegram solo permite a los bots borrar mensajes hasta 48 horas después de enviarlos). Un administrador de ese grupo puede borrarlas a mano.

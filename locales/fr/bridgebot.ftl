@@ -274,3 +274,7 @@ error-code-anonymous = Les codes d'invitation sont envoyés en privé à la pers
 start-join-code = Je peux désormais vous envoyer des codes d'invitation. Renvoyez /partnership invite (ou /partnership new <nom>) dans le groupe de votre ville ; le code arrivera ici.
 error-unsend-other-city = Seuls l'auteur, un admin du groupe de { $city } ou un admin du bot peuvent supprimer ce message de tous les groupes. Pour le retirer de ce groupe seulement, supprimez la copie ici.
 error-unsend-left = Ce message a été relayé dans un partenariat dont ce groupe ne fait plus partie ; ses copies ne peuvent plus être supprimées d'ici.
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 Les copies ont été supprimées dans : { $cities }.
+unsend-report-kept = ⚠️ Les copies dans { $cities } n'ont pas pu être supprimées (Telegram ne permet aux bots de supprimer un message que dans les 48 heures suivant son envoi). Un administrateur de ce groupe peut les supprimer manuellement.

@@ -238,3 +238,7 @@ error-code-anonymous = Kode bergabung dikirim secara pribadi kepada orang yang m
 start-join-code = Sekarang saya dapat mengirimkan kode bergabung kepada Anda. Kirim lagi /partnership invite (atau /partnership new <nama>) di grup kota Anda, dan kodenya akan sampai di sini.
 error-unsend-other-city = Hanya penulis, admin grup { $city }, atau admin bot yang dapat menghapus pesan ini dari semua grup. Untuk menghapusnya dari grup ini saja, hapus salinannya di sini.
 error-unsend-left = Pesan ini diteruskan dalam kemitraan yang tidak lagi diikuti grup ini, jadi salinannya tidak dapat dihapus lagi dari sini.
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 Salinan telah dihapus di: { $cities }.
+unsend-report-kept = ⚠️ Salinan di { $cities } tidak dapat dihapus (Telegram hanya mengizinkan bot menghapus pesan hingga 48 jam setelah dikirim). Admin grup tersebut dapat menghapusnya secara manual.

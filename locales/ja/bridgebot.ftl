@@ -238,3 +238,7 @@ error-code-anonymous = 参加コードは依頼した方に個別チャットで
 start-join-code = これで参加コードをお送りできるようになりました。所属する都市のグループで /partnership invite（または /partnership new <名前>）をもう一度送信してください。コードはこのチャットに届きます。
 error-unsend-other-city = このメッセージをすべてのグループから削除できるのは、投稿者、{ $city }のグループの管理者、またはボット管理者のみです。このグループからだけ削除するには、ここにあるコピーを削除してください。
 error-unsend-left = このメッセージは、このグループがすでに離脱したパートナーシップで転送されたものなので、ここからコピーを削除することはできません。
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 次のグループのコピーを削除しました：{ $cities }。
+unsend-report-kept = ⚠️ { $cities } のコピーは削除できませんでした（Telegram では、ボットが削除できるのは送信後 48 時間以内のメッセージだけです）。そのグループの管理者が手動で削除できます。

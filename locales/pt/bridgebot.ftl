@@ -267,3 +267,7 @@ error-code-anonymous = Os códigos de adesão são enviados em privado a quem os
 start-join-code = Agora posso enviar códigos de adesão a você. Envie /partnership invite (ou /partnership new <nome>) novamente no grupo da sua cidade, e o código chegará aqui.
 error-unsend-other-city = Só o autor, um administrador do grupo de { $city } ou um administrador do bot pode apagar esta mensagem de todos os grupos. Para removê-la apenas deste grupo, apague a cópia aqui.
 error-unsend-left = Esta mensagem foi encaminhada numa parceria da qual este grupo não faz mais parte, por isso as cópias dela não podem mais ser apagadas daqui.
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 As cópias foram apagadas em: { $cities }.
+unsend-report-kept = ⚠️ Não foi possível apagar as cópias em { $cities } (o Telegram só permite que bots apaguem mensagens até 48 horas depois de enviá-las). Um administrador desse grupo pode apagá-las manualmente.

@@ -238,3 +238,7 @@ error-code-anonymous = 加入码会私下发送给提出请求的人，因此我
 start-join-code = 现在我可以向您发送加入码了。请在您所在城市的群组中重新发送 /partnership invite（或 /partnership new <名称>），加入码将发送到这里。
 error-unsend-other-city = 只有作者、{ $city }群组的管理员或机器人管理员可以从所有群组中删除此消息。如只想从本群删除，请直接删除这里的副本。
 error-unsend-left = 此消息是在本群已退出的伙伴关系中转发的，因此无法再从这里删除其副本。
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 以下城市群组中的副本已删除：{ $cities }。
+unsend-report-kept = ⚠️ { $cities } 群组中的副本无法删除（Telegram 只允许机器人删除发送后 48 小时内的消息）。该群组的管理员可以手动删除。
