@@ -259,3 +259,6 @@ report-chart-made = gegeben
 report-chart-done = erledigt
 report-chart-ontime = pünktlich
 report-chart-overdue = überfällig
+
+# Dates too far ahead (hostile input)
+error-date-too-far = „{ $date }“ liegt zu weit entfernt. Bitte geben Sie ein Datum innerhalb der nächsten { $years } Jahre an.

@@ -259,3 +259,6 @@ report-chart-made = made
 report-chart-done = done
 report-chart-ontime = on time
 report-chart-overdue = overdue
+
+# Dates too far ahead (hostile input)
+error-date-too-far = “{ $date }” is too far away. Please give a date within the next { $years } years.

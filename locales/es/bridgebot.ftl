@@ -277,3 +277,6 @@ report-chart-made = asumidos
 report-chart-done = cumplidos
 report-chart-ontime = a tiempo
 report-chart-overdue = vencidos
+
+# Dates too far ahead (hostile input)
+error-date-too-far = “{ $date }” está demasiado lejos. Indique una fecha dentro de los próximos { $years } años, por favor.

@@ -268,3 +268,6 @@ report-chart-made = pris
 report-chart-done = réalisés
 report-chart-ontime = dans les délais
 report-chart-overdue = en retard
+
+# Dates too far ahead (hostile input)
+error-date-too-far = « { $date } » est trop lointain. Indiquez une date dans les { $years } prochaines années, s'il vous plaît.

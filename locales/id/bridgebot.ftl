@@ -229,3 +229,6 @@ report-chart-made = dibuat
 report-chart-done = selesai
 report-chart-ontime = tepat waktu
 report-chart-overdue = lewat tenggat
+
+# Dates too far ahead (hostile input)
+error-date-too-far = “{ $date }” terlalu jauh. Harap masukkan tanggal dalam { $years } tahun ke depan.

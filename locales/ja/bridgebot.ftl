@@ -229,3 +229,6 @@ report-chart-made = 登録
 report-chart-done = 完了
 report-chart-ontime = 期限内
 report-chart-overdue = 期限超過
+
+# Dates too far ahead (hostile input)
+error-date-too-far = 「{ $date }」は先すぎます。今後{ $years }年以内の日付を指定してください。

@@ -261,3 +261,6 @@ report-chart-made = assumidos
 report-chart-done = concluídos
 report-chart-ontime = no prazo
 report-chart-overdue = em atraso
+
+# Dates too far ahead (hostile input)
+error-date-too-far = “{ $date }” está longe demais. Indique uma data dentro dos próximos { $years } anos.

@@ -229,3 +229,6 @@ report-chart-made = 提出
 report-chart-done = 完成
 report-chart-ontime = 按时
 report-chart-overdue = 逾期
+
+# Dates too far ahead (hostile input)
+error-date-too-far = “{ $date }”太远了。请给出未来 { $years } 年以内的日期。
