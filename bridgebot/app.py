@@ -39,7 +39,7 @@ from bridgebot.adapters.webhook import WebhookServer
 from bridgebot.config import Settings
 from bridgebot.handlers import commitments, followups, onboarding, relay, tracking
 from bridgebot.handlers import help as help_handlers
-from bridgebot.handlers.common import Services
+from bridgebot.handlers.common import Services, handled_once
 from bridgebot.health import OK, HealthServer, Readiness
 from bridgebot.i18n import Catalogs, catalogs
 from bridgebot.services.commitments import Commitments
@@ -120,9 +120,10 @@ def _add_handlers(application: Application) -> None:
         "followups": followups.followups,
         "report": followups.report,
     }
-    # Commands answer new messages only: editing "/setup ..." must not run it again.
+    # Commands answer new messages only: editing "/setup ..." must not run it again; nor does the
+    # same message delivered twice (handled_once).
     for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE))
+        application.add_handler(CommandHandler(name, handled_once(callback), filters=filters.UpdateType.MESSAGE))
     application.add_handler(CallbackQueryHandler(commitments.commitments_page, pattern=rf"^{commitments.CALLBACK}\|"))
     # After the commands: any other command gets a hint, and is never relayed.
     application.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, help_handlers.unknown_command))
