@@ -40,7 +40,7 @@ from bridgebot.config import Settings
 from bridgebot.handlers import commitments, followups, onboarding, relay, tracking
 from bridgebot.handlers import help as help_handlers
 from bridgebot.handlers.common import Services, handled_once
-from bridgebot.health import OK, HealthServer, Readiness
+from bridgebot.health import OK, HealthServer, Heartbeat, Readiness
 from bridgebot.i18n import Catalogs, catalogs
 from bridgebot.services.commitments import Commitments
 from bridgebot.services.followups import Followups
@@ -197,7 +197,11 @@ async def serve(
     readiness = Readiness()
     readiness.set("store", OK)
     health = HealthServer(readiness, lambda: _refresh_gauges(repo))
+    heartbeat = Heartbeat(repo, readiness, repo.clock)
+    beating: asyncio.Task[None] | None = None
     try:
+        await heartbeat.check()  # before anything else writes: how long was the bot away?
+        beating = asyncio.create_task(heartbeat.run(stop))
         await health.start(settings.health_listen, settings.health_port)
         async with application:
             await set_command_menus(application, svc.catalogs)
@@ -215,11 +219,14 @@ async def serve(
             await _receive_updates(application, settings, repo, stop, readiness)
             readiness.set("telegram", "stopping")
             await scheduler
+            await beating
             await application.stop()
             await outbox.stop()
             await relay_service.close()
             await warming
     finally:
+        if beating is not None:
+            beating.cancel()
         readiness.set("store", "closed")
         await health.stop()
         engine.close()
