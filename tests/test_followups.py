@@ -441,9 +441,9 @@ def plant_year_9999_commitment(bot: RunningBot, city: City, due_now: datetime) -
 
 
 async def test_a_year_9999_row_from_an_older_version_does_not_stop_other_partnerships_nudges(
-    api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock, caplog
+    api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock, anna: dict, caplog
 ) -> None:
-    hamburg, _ = pair
+    hamburg, leeds = pair
     cali, boston = story.city("Cali", "es"), story.city("Boston", "en")
     await story.setup(cali, "America/Bogota")
     await story.setup(boston, "America/New_York")
@@ -462,3 +462,5 @@ async def test_a_year_9999_row_from_an_older_version_does_not_stop_other_partner
     logged = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert any(m.startswith("cannot plan the nudges of partnership") for m in logged), logged
     assert any(m.startswith(f"nudge {poisoned['id']} (overdue)") for m in logged), logged
+    # In the partnership with the bad rows, a new commitment is still stored and announced.
+    await commit(api, story, hamburg, anna, "/commit wir schicken das budget bis 2026-12-04", leeds)

@@ -237,16 +237,21 @@ class Followups:
     async def _commitment_changed(self, change: Change) -> None:
         if change.commitment.status == "done":
             await self.repo.end_commitment_nudges(change.commitment.id)
-        await self.plan(change.commitment.partnership_id)
+        await self._plan_or_log(change.commitment.partnership_id)
 
     async def plan_all(self) -> None:
-        """Plan every partnership; one that cannot be planned (a row no version should have
-        written) is logged and left out, and the others are planned all the same."""
+        """Plan every partnership; one that cannot be planned is logged and left out, and the
+        others are planned all the same."""
         for partnership_id in await self.repo.active_partnerships():
-            try:
-                await self.plan(partnership_id)
-            except Exception:
-                log.exception("cannot plan the nudges of partnership %s; the others go on", partnership_id)
+            await self._plan_or_log(partnership_id)
+
+    async def _plan_or_log(self, partnership_id: int) -> None:
+        """`plan`, where a failure must not spread: a row no version should have written stops the
+        nudges of its own partnership, not a command already stored nor the other partnerships."""
+        try:
+            await self.plan(partnership_id)
+        except Exception:
+            log.exception("cannot plan the nudges of partnership %s; the others go on", partnership_id)
 
     async def plan(self, partnership_id: int) -> None:
         """Plan reminders, overdue notices, the next digest and the dormancy alert of a partnership.
@@ -338,7 +343,7 @@ class Followups:
                     if nudge.kind in ("digest", "dormancy"):
                         replan.add(nudge.partnership_id)
         for partnership_id in replan:
-            await self.plan(partnership_id)
+            await self._plan_or_log(partnership_id)
         return sent
 
     async def _set_aside(self, nudge: Nudge, now: datetime, error: Exception) -> None:
