@@ -249,6 +249,9 @@ class Repository:
         token = _COMMAND.set(mark)
         try:
             yield
+        except BaseException:
+            mark.recorded = True  # inert for tasks the command started (an outbox worker): nothing to record
+            raise
         finally:
             _COMMAND.reset(token)
         if not mark.recorded:
