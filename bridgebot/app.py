@@ -39,8 +39,8 @@ from bridgebot.adapters.webhook import WebhookServer
 from bridgebot.config import Settings
 from bridgebot.handlers import commitments, followups, onboarding, relay, tracking
 from bridgebot.handlers import help as help_handlers
-from bridgebot.handlers.common import Services
-from bridgebot.health import OK, HealthServer, Readiness
+from bridgebot.handlers.common import Services, handled_once
+from bridgebot.health import OK, HealthServer, Heartbeat, Readiness
 from bridgebot.i18n import Catalogs, catalogs
 from bridgebot.services.commitments import Commitments
 from bridgebot.services.followups import Followups
@@ -121,9 +121,10 @@ def _add_handlers(application: Application) -> None:
         "followups": followups.followups,
         "report": followups.report,
     }
-    # Commands answer new messages only: editing "/setup ..." must not run it again.
+    # Commands answer new messages only: editing "/setup ..." must not run it again; nor does the
+    # same message delivered twice (handled_once).
     for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE))
+        application.add_handler(CommandHandler(name, handled_once(callback), filters=filters.UpdateType.MESSAGE))
     application.add_handler(CallbackQueryHandler(commitments.commitments_page, pattern=rf"^{commitments.CALLBACK}\|"))
     # After the commands: any other command gets a hint, and is never relayed.
     application.add_handler(MessageHandler(filters.COMMAND & filters.UpdateType.MESSAGE, help_handlers.unknown_command))
@@ -198,7 +199,11 @@ async def serve(
     readiness = Readiness()
     readiness.set("store", OK)
     health = HealthServer(readiness, lambda: _refresh_gauges(repo))
+    heartbeat = Heartbeat(repo, readiness, repo.clock)
+    beating: asyncio.Task[None] | None = None
     try:
+        await heartbeat.check()  # before anything else writes: how long was the bot away?
+        beating = asyncio.create_task(heartbeat.run(stop))
         await health.start(settings.health_listen, settings.health_port)
         async with application:
             await set_command_menus(application, svc.catalogs)
@@ -216,11 +221,14 @@ async def serve(
             await _receive_updates(application, settings, repo, stop, readiness)
             readiness.set("telegram", "stopping")
             await scheduler
+            await beating
             await application.stop()
             await outbox.stop()
             await relay_service.close()
             await warming
     finally:
+        if beating is not None:
+            beating.cancel()
         readiness.set("store", "closed")
         await health.stop()
         engine.close()

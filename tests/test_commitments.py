@@ -202,3 +202,33 @@ async def test_restart_keeps_commitments_and_export_has_the_history(
     assert commitment["status"] == "done" and [e["action"] for e in commitment["history"]] == ["created", "done"]
     assert csv_text.splitlines()[0].startswith("partnership,number,owner_name")
     assert len(csv_text.splitlines()) == 3
+
+
+async def test_dates_beyond_ten_years_are_refused_and_store_nothing(
+    bot: RunningBot, api: LocalBotApi, story: Scenario, pair: tuple[City, City]
+) -> None:
+    """`/commit … by 9999-12-31 23:00` was stored, crashed the command and, after a restart, the
+    scheduler of every partnership; now it is a reply, in the group's language."""
+    hamburg, leeds = pair
+    tom = api.add_user("Tom", username="tom_leeds")
+    answer = (await story.say(leeds, tom, "/commit poison by 9999-12-31 23:00"))[0]
+    assert answer == "“9999-12-31 23:00” is too far away. Please give a date within the next 10 years."
+    answer = (await story.say(hamburg, hamburg.admin, "/commit Gift bis 9999-12-31 23:00"))[0]
+    assert answer.startswith("„9999-12-31 23:00“ liegt zu weit entfernt")
+    assert count_commitments(bot) == 0
+    await announced(api, story, leeds, tom, "/commit the report is ready by friday", hamburg)
+    assert "too far away" in (await story.say(leeds, tom, "/due #1 9999-12-31 23:00"))[0]
+    assert "too far away" in (await story.say(leeds, leeds.admin, "/followup all 9999-12-31 23:00 poison"))[0]
+    with sqlite3.connect(bot.settings.db_path) as db:
+        assert db.execute("SELECT due_at FROM commitments").fetchall() == [("2026-11-27T23:59:00+00:00",)]
+        assert db.execute("SELECT COUNT(*) FROM followups").fetchone() == (0,)
+
+
+async def test_an_over_long_commit_is_refused_for_its_length_before_its_date_is_read(
+    bot: RunningBot, api: LocalBotApi, story: Scenario, pair: tuple[City, City]
+) -> None:
+    _, leeds = pair
+    tom = api.add_user("Tom", username="tom_leeds")
+    answer = (await story.say(leeds, tom, "/commit " + "send the budget " * 40 + "by blorp"))[0]
+    assert answer == "That is too long for a commitment: at most 500 characters."
+    assert count_commitments(bot) == 0

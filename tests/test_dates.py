@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bridgebot.languages import parse_language
-from bridgebot.services.dates import extract_due, parse_due
+from bridgebot.services.dates import extract_due, parse_due, shortest_promise
 from bridgebot.services.refusal import Refusal
 from tests.zones import WEDNESDAY, ZONES, local
 
@@ -179,3 +179,30 @@ def test_language_names_match_with_or_without_accents(typed: str, code: str) -> 
 def test_unknown_language_names_are_not_guessed() -> None:
     assert parse_language("klingonisch") is None
     assert parse_language("") is None
+
+
+@pytest.mark.parametrize("tz", ["Europe/Berlin", "America/Mexico_City", "Asia/Tokyo", "Pacific/Pago_Pago"])
+@pytest.mark.parametrize("text", ["poison by 9999-12-31 23:00", "poison by 9999-12-31", "poison in 99999 days"])
+def test_due_dates_beyond_ten_years_are_refused(tz: str, text: str) -> None:
+    with pytest.raises(Refusal) as refused:
+        extract_due(text, "en", tz, WEDNESDAY)
+    assert refused.value.key == "error-date-too-far"
+
+
+def test_year_one_is_refused_not_an_overflow() -> None:
+    with pytest.raises(Refusal) as refused:
+        extract_due("x by 0001-01-01 00:00", "en", "Asia/Tokyo", WEDNESDAY)
+    assert refused.value.key in ("error-date-past", "error-date-too-far")
+
+
+def test_a_long_date_phrase_is_not_parsed_and_not_quoted_whole() -> None:
+    with pytest.raises(Refusal) as refused:
+        extract_due("ship it by " + "blorp " * 500, "en", "Europe/Berlin", WEDNESDAY)
+    assert refused.value.key == "error-date-unreadable"
+    assert len(refused.value.args_["date"]) <= 64
+
+
+def test_shortest_promise_is_found_without_the_date() -> None:
+    assert shortest_promise("send the budget by blorp", "en") == len("send the budget")
+    assert shortest_promise("提交报告下周五之前", "zh") == 0  # the date may take up to 12 characters
+    assert shortest_promise("提" * 600 + "下周五之前", "zh") == 600 + 3 - 12

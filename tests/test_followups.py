@@ -413,3 +413,54 @@ async def test_announcements_wait_out_flood_control_instead_of_being_lost(
     await bot.services.followups.run_due()
     await api.wait_for(lambda: any(t.startswith("📌 #1") for t in texts_since(api, leeds, 0)), 5)
     assert sum(t.startswith("📌 #1") for t in texts_since(api, leeds, 0)) == 1
+
+
+def plant_year_9999_commitment(bot: RunningBot, city: City, due_now: datetime) -> int:
+    """What an older version left for `/commit poison by 9999-12-31 23:00`: the commitment, written
+    straight into the SQLite file, and its overdue notice for `city`, due at `due_now`; and a
+    corrupted commitment whose due date is no date at all, which makes its partnership unplannable."""
+    with sqlite3.connect(bot.settings.db_path) as db:
+        (partnership_id,) = db.execute("SELECT partnership_id FROM groups WHERE chat_id = ?", (city.id,)).fetchone()
+        due = "9999-12-31T23:00:00+00:00"
+        (commitment_id,) = db.execute(
+            "INSERT INTO commitments (partnership_id, number, owner_name, city, chat_id, text, lang, due_at,"
+            " created_at, updated_at) VALUES (?, 1, 'Mallory', ?, ?, 'poison', 'en', ?, ?, ?) RETURNING id",
+            (partnership_id, city.name, city.id, due, START.isoformat(), START.isoformat()),
+        ).fetchone()
+        db.execute(
+            "INSERT INTO nudges (partnership_id, kind, commitment_id, chat_id, occurrence, due_at)"
+            " VALUES (?, 'overdue', ?, ?, ?, ?)",
+            (partnership_id, commitment_id, city.id, f"C{commitment_id}@{due}", due_now.isoformat()),
+        )
+        db.execute(
+            "INSERT INTO commitments (partnership_id, number, owner_name, city, chat_id, text, lang, due_at,"
+            " created_at, updated_at) VALUES (?, 2, 'Mallory', ?, ?, 'garbled', 'en', '31/12/9999', ?, ?)",
+            (partnership_id, city.name, city.id, START.isoformat(), START.isoformat()),
+        )
+    return commitment_id
+
+
+async def test_a_year_9999_row_from_an_older_version_does_not_stop_other_partnerships_nudges(
+    api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock, anna: dict, caplog
+) -> None:
+    hamburg, leeds = pair
+    cali, boston = story.city("Cali", "es"), story.city("Boston", "en")
+    await story.setup(cali, "America/Bogota")
+    await story.setup(boston, "America/New_York")
+    await story.partnership("Cali–Boston", cali, boston)
+    await story.say(boston, boston.admin, "/followup all in 2h status round")
+    await bot.stop()
+    plant_year_9999_commitment(bot, hamburg, due_now=START + timedelta(hours=1))
+    start = {c.id: len(api.sent(c.id)) for c in (cali, boston)}
+    clock.now = START + timedelta(hours=3)
+    await bot.start()  # the scheduler plans everything, then sends what is due, on its own
+    await api.wait_sent(boston.id, start[boston.id] + 1)
+    await api.wait_sent(cali.id, start[cali.id] + 1)
+    assert "status round" in texts_since(api, boston, start[boston.id])[0]
+    (poisoned,) = nudges(bot, "kind = 'overdue' AND commitment_id IS NOT NULL AND last_error IS NOT NULL")
+    assert poisoned["state"] == "pending" and poisoned["not_before"] is not None  # tried again later, not in a loop
+    logged = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(m.startswith("cannot plan the nudges of partnership") for m in logged), logged
+    assert any(m.startswith(f"nudge {poisoned['id']} (overdue)") for m in logged), logged
+    # In the partnership with the bad rows, a new commitment is still stored and announced.
+    await commit(api, story, hamburg, anna, "/commit wir schicken das budget bis 2026-12-04", leeds)

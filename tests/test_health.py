@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
+import sqlite3
+from datetime import UTC, datetime, timedelta
 
 import aiohttp
 
@@ -157,3 +160,29 @@ def test_metrics_exposition_format() -> None:
     assert 'test_things_total{method="say \\"hi\\"\\n"} 1\n' in text
     assert 'test_seconds_bucket{le="0.1"} 1\ntest_seconds_bucket{le="1"} 2\ntest_seconds_bucket{le="+Inf"} 3\n' in text
     assert "test_seconds_count 3\n" in text and "test_seconds_sum 5.55\n" in text
+
+
+async def test_a_start_after_more_than_a_day_away_says_that_updates_were_lost(
+    bot: RunningBot, api: LocalBotApi, caplog
+) -> None:
+    """Telegram keeps an update for 24 hours: after 30 hours away, the first 6 never reached the bot."""
+    await bot.stop()
+    last_alive = datetime.now(UTC) - timedelta(hours=30)
+    with sqlite3.connect(bot.settings.db_path) as db:
+        db.execute("INSERT OR REPLACE INTO bot_state VALUES ('last_alive', ?)", (last_alive.isoformat(),))
+    port = free_port()
+    bot.settings = replace(bot.settings, health_port=port)
+    with caplog.at_level(logging.WARNING, logger="bridgebot.health"):
+        await bot.start()
+    (warning,) = [r.getMessage() for r in caplog.records if "not running for" in r.getMessage()]
+    assert warning.startswith("bridgebot was not running for 30.0 hours") and "were never received" in warning
+    _, body = await _until_ready(port)
+    downtime = body["info"]["downtime"]
+    assert downtime["hours"] == 30.0 and downtime["updates_lost"] is True
+    assert downtime["last_alive"] == last_alive.isoformat(timespec="seconds")
+    # A quick restart loses nothing, and says nothing about it.
+    caplog.clear()
+    await bot.restart()
+    _, body = await _until_ready(port)
+    assert "info" not in body
+    assert not [r for r in caplog.records if "not running for" in r.getMessage()]

@@ -299,3 +299,23 @@ def test_random_messages_keep_every_protected_token_exactly_as_often() -> None:
         assert len(model.batches) <= 2
         assert all(0 <= e.offset < e.offset + e.length <= utf16_len(out) for e in placed)
         assert placed == sorted(placed, key=lambda e: e.offset)
+
+
+def adversarial_message(size: int = 4096) -> tuple[str, list[str]]:
+    """A message of `size` characters built to make a backtracking number pattern retry from every
+    digit of a long run (a run glued to a word, "x1:1:…:1"), between ordinary protected tokens;
+    and the tokens that must come back: the ordinary ones only, the glued run being no number."""
+    head, tail = "please read 12:30 and x", " and @anna_hh and 1️⃣ now"
+    run = "1" + ":1" * ((size - len(head) - len(tail) - 1) // 2)
+    return (head + run).ljust(size - len(tail)) + tail, ["12:30", "@anna_hh", "1️⃣"]
+
+
+def test_crafted_4kb_number_run_is_protected_whole_or_not_at_all() -> None:
+    text, tokens = adversarial_message()
+    assert len(text) == 4096
+    assert protected_tokens(text) == tokens, "no fragment of the glued run is taken for a number"
+    model = Model()
+    out, _ = translate_message(text, [], model)
+    for token in tokens:
+        assert out.count(token) == 1, token
+        assert not any(token in sent for sent in model.sent), token

@@ -578,3 +578,26 @@ def test_rules_with_link_words_as_people_type_them(lang: str, phrase: str, expec
 def test_link_words_alone_make_no_rule(lang: str, phrase: str) -> None:
     with pytest.raises(Refusal):
         parse_when(phrase, lang, ZONES[lang], WEDNESDAY)
+
+
+@pytest.mark.parametrize("tz", ["Europe/Berlin", "America/Mexico_City", "Asia/Tokyo", "Pacific/Pago_Pago"])
+@pytest.mark.parametrize(
+    "phrase", ["9999-12-31 23:00", "9999-12-31", "2100-01-01 10:00", "in 9999d", "every 999 months", "every 600 weeks"]
+)
+def test_times_beyond_ten_years_are_refused_in_every_zone(tz: str, phrase: str) -> None:
+    """Near year 9999 a time zone sum overflowed (OverflowError, not a reply) in zones west of UTC."""
+    with pytest.raises(Refusal) as refused:
+        split_when([*phrase.split(), "note"], "en", tz, NOW)
+    assert refused.value.key == "error-date-too-far"
+    assert refused.value.args_["years"] == 10
+
+
+def test_times_within_ten_years_are_still_read() -> None:
+    assert parse_when("2036-11-01 10:00", "en", BERLIN, NOW).moment == datetime(2036, 11, 1, 9, 0, tzinfo=UTC)
+    assert parse_when("every 12 months", "en", BERLIN, NOW).rule.interval == 12
+
+
+def test_working_hours_leave_a_moment_at_the_end_of_time_as_it_is() -> None:
+    """A due date stored in year 9999 by an older version: the next opening lies past datetime's end."""
+    end = datetime(9999, 12, 31, 22, 0, tzinfo=UTC)  # a Friday, 23:00 in Berlin
+    assert WorkingHours().next_allowed(end, BERLIN) == end

@@ -201,3 +201,18 @@ async def test_kill_9_in_webhook_mode_loses_and_doubles_nothing(
     numbers = _numbers(api, leeds.id)
     assert [n for i, n in enumerate(numbers) if n not in numbers[:i]] == list(range(1, BURST + 1))
     assert len(numbers) - BURST <= 1, f"more than the one in-flight send repeated: {numbers}"
+
+
+async def test_a_commit_posted_again_after_a_lost_answer_is_applied_once(
+    hooked: WebhookBot, api: LocalBotApi, linked: tuple[City, City]
+) -> None:
+    hamburg, leeds = linked
+    update = _forged(leeds, api.add_user("Tom"), "/commit send the budget by friday", 7003)
+    update["message"]["entities"] = [{"type": "bot_command", "offset": 0, "length": len("/commit")}]
+    assert await _post(hooked.url, update, SECRET) == 200
+    assert await _post(hooked.url, update, SECRET) == 200  # Telegram redelivers after a lost answer
+    await api.wait_for(lambda: any(t.startswith("📌 #1") for t in api.texts(hamburg.id)))
+    group = await hooked.services.repo.group(leeds.id)
+    assert [c.number for c in await hooked.services.repo.commitments(group.partnership_id)] == [1]
+    await hooked.services.followups.run_due()  # whatever announcements were queued are out now
+    assert [t[:4] for t in api.texts(hamburg.id) if t.startswith("📌")] == ["📌 #1"]

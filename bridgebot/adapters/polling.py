@@ -4,7 +4,8 @@ PTB's Updater confirms a batch of updates (by asking for the next offset) as soo
 them; a crash while they wait in the queue loses them for good. Here each update goes through
 `Application.process_update` — the same handlers, in the same order — and only then is the next
 offset stored in the database and sent to Telegram. A crash repeats at most the update being
-handled, and the relay recognises a repeated message by its chat and message id.
+handled: the relay recognises a repeated message by its chat and message id, and a command that was
+handled before is neither applied nor answered again (`handlers.common.handled_once`).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ webhook answers 2xx. Here, as in `adapters/polling.py`, the update goes through
 `Application.process_update` — the same handlers, in the same order — and the 200 is sent after it
 has finished, so the relay's outbox rows are in the database by then. A crash before that leaves
 Telegram without an answer, and it delivers the update again; the relay recognises a repeated
-message by its chat and message id.
+message by its chat and message id, and a command handled before is not run again (`handled_once`).
 
 Updates are handled one at a time, as polling does (edits after their message, /setup before the
 first relayed message); `set_webhook(max_connections=1)` asks Telegram for the same.

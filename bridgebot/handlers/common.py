@@ -23,7 +23,7 @@ from bridgebot.services.onboarding import Actor, Onboarding
 from bridgebot.services.outbox import Outbox
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Relay
-from bridgebot.store.repository import Repository
+from bridgebot.store.repository import CommandAlreadyHandled, Repository
 from bridgebot.translation.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -104,6 +104,32 @@ def replies_refusals(func: Handler) -> Handler:
             await func(update, context)
         except Refusal as refusal:
             await reply(update, context, refusal.key, **refusal.args_)
+
+    return wrapper
+
+
+def handled_once(func: Handler) -> Handler:
+    """A command is applied and answered once per message, even when Telegram delivers its update
+    again (the bot stopped after handling it but before confirming it: see adapters/polling.py).
+
+    The record of the command is written in the transaction that applies it (`Repository.command`).
+    A stop between that transaction and a later one of the same command (an announcement queued
+    after its commitment) loses that later part rather than applying the command twice.
+    """
+
+    @wraps(func)
+    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.message
+        if message is None:
+            await func(update, context)
+            return
+        try:
+            async with services(context).repo.command(message.chat_id, message.message_id):
+                await func(update, context)
+        except CommandAlreadyHandled:
+            log.info(
+                "command of message %s in chat %s was handled before: not again", message.message_id, message.chat_id
+            )
 
     return wrapper
 

@@ -283,6 +283,12 @@ class LocalBotApi:
         can't initiate conversation with a user"."""
         return self.send_text(user["id"], user, f"/start {payload}" if payload else "/start")
 
+    def redeliver(self, message: dict) -> dict:
+        """Deliver again the update that carried `message`, under its update_id, as Telegram does
+        when a bot stopped after handling an update but before confirming it. (Such a bot has also
+        lost the confirmation: a test puts its stored offset back, as the crash would have left it.)"""
+        return self._feed.redeliver(message["chat"]["id"], message["message_id"])
+
     def anonymous_admin_text(self, chat_id: int, text: str) -> dict:
         """A message of an anonymous admin: from GroupAnonymousBot, with the group as sender_chat."""
         return self.send_text(chat_id, ANONYMOUS_ADMIN, text, sender_chat=self.world.chats[chat_id])

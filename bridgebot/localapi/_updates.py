@@ -61,6 +61,7 @@ class UpdateFeed:
         self.closed = False
         self.webhook: dict[str, Any] = {}
         self._ids = itertools.count(1)
+        self._carried: dict[tuple[int, int], dict] = {}  # (chat, message) -> the update that carried it
         self._poll = 0  # the newest getUpdates; older ones end with 409
         self._delivery: asyncio.Task | None = None
 
@@ -72,6 +73,17 @@ class UpdateFeed:
         # A copy: the update says what was true when it happened, even if the message changes later.
         update = {"update_id": next(self._ids), **copy.deepcopy(update)}
         self.queue.append(update)
+        message = update.get("message")
+        if message is not None:
+            self._carried[(message["chat"]["id"], message["message_id"])] = update
+        self.changes.notify()
+        return update
+
+    def redeliver(self, chat_id: int, message_id: int) -> dict:
+        """Queue again, under its own update_id, the update that carried a new message."""
+        update = self._carried[(chat_id, message_id)]
+        if update not in self.queue:
+            self.queue = sorted([*self.queue, update], key=lambda u: u["update_id"])
         self.changes.notify()
         return update
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bridgebot.domain import Commitment, Group, User
-from bridgebot.services.dates import extract_due, parse_due
+from bridgebot.services.dates import extract_due, parse_due, shortest_promise
 from bridgebot.services.onboarding import Actor, member_group
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.repository import Repository
@@ -70,6 +70,9 @@ class Commitments:
         assigns_someone_else = sender is None or owner.id != sender.id
         if assigns_someone_else and not await self.is_coordinator(actor, group.partnership_id):
             raise Refusal("error-coordinator-only")
+        # The cheap check first: reading dates is the costly part, and an over-long text is refused anyway.
+        if shortest_promise(text, group.lang) > MAX_TEXT:
+            raise Refusal("error-commit-too-long", max=MAX_TEXT)
         promise, due = extract_due(text, group.lang, group.tz, self.clock())
         if not promise:
             raise Refusal("usage-commit")

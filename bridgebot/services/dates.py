@@ -86,6 +86,10 @@ EXTRA_WEEKDAYS: dict[str, dict[str, int]] = {
 # They name the day only when written capitalised or after a day word ("hari Minggu").
 WEEKDAY_OR_WEEK: dict[str, frozenset[str]] = {"id": frozenset({"minggu"})}
 
+# Refusals that end the search for a date: the date was read, and it is no good.
+FINAL_REFUSALS = ("error-date-past", "error-date-too-far")
+# The longest date read off the end of a Chinese or Japanese promise ("2026年12月31日", "下下周五").
+_CJK_DATE_CHARS = 12
 _CJK_SUFFIX = re.compile(r"(?:之前|以前|前|までに|まで)$")
 # "下周五", "周五", "来週の金曜日", "金曜": a weekday of this (none), the next or the week after.
 _CJK_WEEKDAY = (
@@ -102,6 +106,12 @@ _CJK_COUNT = re.compile(
 _CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"两": 2}
 _DOTTED_DAY_MONTH = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.?$")
 _ARTICLES = re.compile(r"^(?:el|la|le|der|am|the|o|a)\s+", re.IGNORECASE)
+# How far ahead a due date or a follow-up may lie. Beyond it a date is a typo or a probe
+# ("9999-12-31"), and one near datetime's end (year 9999) overflows in every later time zone sum.
+HORIZON_YEARS = 10
+HORIZON = timedelta(days=round(365.25 * HORIZON_YEARS))
+# The longest date phrase handed to dateparser, whose work grows with its input; no date is longer.
+MAX_DATE_PHRASE = 64
 _HAS_TIME = re.compile(r"\d{1,2}[:h]\d{2}|(?<![\d.])\d{1,2}\.\d{2}(?![.\d])|\d{1,2}\s*(?:am|pm|uhr|h)\b|点|時", re.I)
 
 
@@ -121,13 +131,25 @@ def _cjk_due(body: str, lang: str, tz: str, now: datetime) -> tuple[str, datetim
     head, _, tail = body.rpartition(" ")
     if head:
         return head.strip(), parse_due(tail, lang, tz, now)
-    for length in range(min(12, len(body)), 0, -1):
+    for length in range(min(_CJK_DATE_CHARS, len(body)), 0, -1):
         try:
             return body[:-length].strip(), parse_due(body[-length:], lang, tz, now)
         except Refusal as refusal:
-            if refusal.key == "error-date-past":
+            if refusal.key in FINAL_REFUSALS:
                 raise
     raise Refusal("error-date-unreadable", date=body[-6:])
+
+
+def shortest_promise(text: str, lang: str) -> int:
+    """How long the promise in a `/commit` text is at least, found without reading its date: an
+    over-long command is refused before the date parser runs."""
+    text = text.strip()
+    suffix = _CJK_SUFFIX.search(text)
+    if suffix and lang in ("zh", "zt", "ja"):
+        body = text[: suffix.start()].strip()
+        head, _, _ = body.rpartition(" ")
+        return len(head.strip()) if head else max(0, len(body) - _CJK_DATE_CHARS)
+    return len(split_due(text, lang)[0])
 
 
 def split_due(text: str, lang: str) -> tuple[str, str | None]:
@@ -156,6 +178,15 @@ def parse_due(phrase: str, lang: str, tz: str, now: datetime, bare_day: time = t
     A bare day means `bare_day` on that day: the end of it for a due date, the start of the working
     day for a follow-up.
     """
+    if len(phrase) > MAX_DATE_PHRASE:
+        raise Refusal("error-date-unreadable", date=_shortened(phrase))
+    try:
+        return _parse_due(phrase, lang, tz, now, bare_day)
+    except OverflowError:  # a date at datetime's ends (year 1 or 9999) moved into another zone
+        raise Refusal("error-date-too-far", date=phrase, years=HORIZON_YEARS) from None
+
+
+def _parse_due(phrase: str, lang: str, tz: str, now: datetime, bare_day: time) -> datetime:
     zone = ZoneInfo(tz)
     local_now = now.astimezone(zone)
     cleaned = _ARTICLES.sub("", phrase.strip())
@@ -171,6 +202,7 @@ def parse_due(phrase: str, lang: str, tz: str, now: datetime, bare_day: time = t
             raise Refusal("error-date-unreadable", date=phrase)
         if found.tzinfo is None:
             found = found.replace(tzinfo=zone)
+        within_horizon(found, now, phrase)  # before any zone arithmetic, which overflows near year 9999
         if not _HAS_TIME.search(cleaned) and found.astimezone(zone).time() in (
             time(0, 0),
             local_now.time().replace(microsecond=0),
@@ -178,7 +210,20 @@ def parse_due(phrase: str, lang: str, tz: str, now: datetime, bare_day: time = t
             found = datetime.combine(found.astimezone(zone).date(), bare_day, zone)
     if found <= now:
         raise Refusal("error-date-past", date=phrase)
-    return found.astimezone(UTC)
+    return within_horizon(found, now, phrase).astimezone(UTC)
+
+
+def within_horizon(moment: datetime, now: datetime, phrase: str) -> datetime:
+    """`moment`, or a refusal when it lies more than HORIZON_YEARS ahead (comparing aware datetimes
+    never overflows, unlike moving one into another zone)."""
+    if moment > now + HORIZON:
+        raise Refusal("error-date-too-far", date=_shortened(phrase), years=HORIZON_YEARS)
+    return moment
+
+
+def _shortened(phrase: str) -> str:
+    """A phrase as a reply may quote it: not a whole page of it."""
+    return phrase if len(phrase) <= MAX_DATE_PHRASE else phrase[: MAX_DATE_PHRASE - 1] + "…"
 
 
 def _dateparser(text: str, lang: str, tz: str, local_now: datetime) -> datetime | None:

@@ -237,11 +237,21 @@ class Followups:
     async def _commitment_changed(self, change: Change) -> None:
         if change.commitment.status == "done":
             await self.repo.end_commitment_nudges(change.commitment.id)
-        await self.plan(change.commitment.partnership_id)
+        await self._plan_or_log(change.commitment.partnership_id)
 
     async def plan_all(self) -> None:
+        """Plan every partnership; one that cannot be planned is logged and left out, and the
+        others are planned all the same."""
         for partnership_id in await self.repo.active_partnerships():
+            await self._plan_or_log(partnership_id)
+
+    async def _plan_or_log(self, partnership_id: int) -> None:
+        """`plan`, where a failure must not spread: a row no version should have written stops the
+        nudges of its own partnership, not a command already stored nor the other partnerships."""
+        try:
             await self.plan(partnership_id)
+        except Exception:
+            log.exception("cannot plan the nudges of partnership %s; the others go on", partnership_id)
 
     async def plan(self, partnership_id: int) -> None:
         """Plan reminders, overdue notices, the next digest and the dormancy alert of a partnership.
@@ -261,20 +271,10 @@ class Followups:
         for commitment in await self.repo.commitments(partnership_id):
             if commitment.status == "done" or commitment.due_at is None:
                 continue
-            key = f"C{commitment.id}@{commitment.due_at.isoformat()}"
-            for group in groups:
-                if settings.reminder_hours:
-                    remind = commitment.due_at - timedelta(hours=settings.reminder_hours)
-                    if remind > commitment.created_at:
-                        at = hours.next_allowed(remind, group.tz)
-                        wanted.append(
-                            PlannedNudge(
-                                "reminder", group.chat_id, key, min(at, commitment.due_at), None, commitment.id
-                            )
-                        )
-                if settings.overdue_notice:
-                    at = hours.next_allowed(commitment.due_at, group.tz)
-                    wanted.append(PlannedNudge("overdue", group.chat_id, key, at, None, commitment.id))
+            try:
+                wanted += _due_date_nudges(commitment, groups, settings, hours)
+            except Exception:  # e.g. a due date in year 9999, stored before dates were bounded
+                log.exception("commitment %s: no reminders for its due date %s", commitment.id, commitment.due_at)
         if settings.digest_day is not None:
             rule = Rule("week", 1, settings.digest_time, now.date().isoformat(), weekday=settings.digest_day)
             for group in groups:
@@ -295,19 +295,27 @@ class Followups:
     # --- firing -----------------------------------------------------------------------------------
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Fire due nudges until `stop`; sleeps until the next one, a wake-up, or a periodic re-plan."""
-        await self.plan_all()
-        planned_at = monotonic.monotonic()
+        """Fire due nudges until `stop`; sleeps until the next one, a wake-up, or a periodic re-plan.
+
+        Nothing but `stop` ends this loop: the first planning is inside the `try` too, so a row that
+        cannot be planned (or a database error) delays the nudges and is logged, instead of ending
+        the scheduler for every partnership until the next restart."""
+        planned_at: float | None = None
+        failures = 0
         while not stop.is_set():
+            self._wake.clear()
             try:
-                await self.run_due()
-                if monotonic.monotonic() - planned_at > REPLAN_SECONDS:
+                if planned_at is None or monotonic.monotonic() - planned_at > REPLAN_SECONDS:
                     await self.plan_all()
                     planned_at = monotonic.monotonic()
+                await self.run_due()
+                wait = await self._seconds_to_next()
+                failures = 0
             except Exception:
-                log.exception("follow-up scheduler failed; retrying")
-            self._wake.clear()
-            await _first_of(stop, self._wake, await self._seconds_to_next())
+                wait = BACKOFF[min(failures, len(BACKOFF) - 1)]
+                failures += 1
+                log.exception("follow-up scheduler failed; retrying in %ss", wait)
+            await _first_of(stop, self._wake, wait)
 
     async def _seconds_to_next(self) -> float:
         next_at = await self.repo.next_nudge_at()
@@ -324,13 +332,27 @@ class Followups:
         async with self._firing:
             now = self.clock()
             for nudge in await self.repo.due_nudges(now):
-                if await self._fire(nudge, now):
+                try:
+                    fired = await self._fire(nudge, now)
+                except Exception as error:  # a row this version cannot render: the others still go out
+                    log.exception("nudge %s (%s) to chat %s failed", nudge.id, nudge.kind, nudge.chat_id)
+                    await self._set_aside(nudge, now, error)
+                    continue
+                if fired:
                     sent += 1
                     if nudge.kind in ("digest", "dormancy"):
                         replan.add(nudge.partnership_id)
         for partnership_id in replan:
-            await self.plan(partnership_id)
+            await self._plan_or_log(partnership_id)
         return sent
+
+    async def _set_aside(self, nudge: Nudge, now: datetime, error: Exception) -> None:
+        """Try a nudge that raised again later, as a failing send is; after the last backoff step,
+        give it up as failed, so it cannot hold back the nudges queued behind it."""
+        if nudge.attempts + 1 >= len(BACKOFF):
+            await self.repo.nudge_closed(nudge, "failed", repr(error))
+        else:
+            await self.repo.nudge_deferred(nudge, now + timedelta(seconds=BACKOFF[nudge.attempts]), repr(error))
 
     async def _fire(self, nudge: Nudge, now: datetime) -> bool:
         group = await self.repo.group(nudge.chat_id)
@@ -534,6 +556,25 @@ def describe_rule(catalogs: Catalogs, rule: Rule, lang: str) -> str:
     if rule.unit == "month":
         return catalogs.t(lang, "rule-month", interval=rule.interval, day=rule.monthday or 1, time=rule.at)
     return catalogs.t(lang, "rule-day", interval=rule.interval, time=rule.at)
+
+
+def _due_date_nudges(
+    commitment: Commitment, groups: list[Group], settings: FollowupSettings, hours: WorkingHours
+) -> list[PlannedNudge]:
+    """The reminder before a commitment's due date and the overdue notice, in every group."""
+    assert commitment.due_at is not None
+    key = f"C{commitment.id}@{commitment.due_at.isoformat()}"
+    wanted = []
+    for group in groups:
+        if settings.reminder_hours:
+            remind = commitment.due_at - timedelta(hours=settings.reminder_hours)
+            if remind > commitment.created_at:
+                at = min(hours.next_allowed(remind, group.tz), commitment.due_at)
+                wanted.append(PlannedNudge("reminder", group.chat_id, key, at, None, commitment.id))
+        if settings.overdue_notice:
+            at = hours.next_allowed(commitment.due_at, group.tz)
+            wanted.append(PlannedNudge("overdue", group.chat_id, key, at, None, commitment.id))
+    return wanted
 
 
 def weekday_name(number: int, ui: str, width: str = "wide") -> str:

@@ -27,7 +27,17 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 
-from bridgebot.services.dates import DAY_WORDS, cjk_number, names_weekday_or_week, parse_due, weekday_in
+from bridgebot.services.dates import (
+    DAY_WORDS,
+    FINAL_REFUSALS,
+    HORIZON,
+    HORIZON_YEARS,
+    cjk_number,
+    names_weekday_or_week,
+    parse_due,
+    weekday_in,
+    within_horizon,
+)
 from bridgebot.services.refusal import Refusal
 
 DEFAULT_TIME = time(9, 0)
@@ -133,6 +143,7 @@ _TIME_GLUE = re.compile(
     r"(?:^|\s+)(?:at|um|à|a\s+las|às|pukul|jam)$|^(?:at|um|à|a\s+las|às|pukul|jam)\s+|[のに]$", re.I
 )
 _COMPACT = re.compile(r"^(?:in\s*)?(?P<n>\d{1,4})\s*(?P<unit>m|min|h|d|w)$", re.IGNORECASE)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 31}
 _COMPACT_UNITS = {"m": "minutes", "min": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 
 
@@ -177,7 +188,7 @@ def split_when(words: list[str], lang: str, tz: str, now: datetime) -> tuple[Whe
         try:
             return parse_when(phrase, lang, tz, now), " ".join(words[count:]).strip()
         except Refusal as refusal:
-            if refusal.key == "error-date-past":
+            if refusal.key in FINAL_REFUSALS:
                 raise
     raise Refusal("error-when-unreadable", when=" ".join(words[:3]))
 
@@ -218,11 +229,12 @@ def _plain(text: str) -> str:
 
 
 def parse_moment(phrase: str, lang: str, tz: str, now: datetime) -> datetime:
-    """One moment in UTC: "in 3d", "tomorrow 10:00", "friday 15:00", "2026-12-01 09:30", "明天 10:00"."""
+    """One moment in UTC: "in 3d", "tomorrow 10:00", "friday 15:00", "2026-12-01 09:30", "明天 10:00";
+    never more than HORIZON_YEARS ahead."""
     compact = _COMPACT.match(phrase)
     if compact:
         unit = _COMPACT_UNITS[compact.group("unit").lower()]
-        return now.astimezone(UTC) + timedelta(**{unit: int(compact.group("n"))})
+        return within_horizon(now.astimezone(UTC) + timedelta(**{unit: int(compact.group("n"))}), now, phrase)
     if not phrase or _EVERY.match(phrase):
         raise Refusal("error-when-unreadable", when=phrase)
     clock, rest = _take_time(phrase, lang)
@@ -238,7 +250,7 @@ def parse_moment(phrase: str, lang: str, tz: str, now: datetime) -> datetime:
     except Refusal:
         # dateparser reads some phrases only whole ("in 2 hours", "next monday 9am").
         return parse_due(phrase, lang, tz, now, bare_day=clock)
-    moment = datetime.combine(day, clock, ZoneInfo(tz)).astimezone(UTC)
+    moment = within_horizon(datetime.combine(day, clock, ZoneInfo(tz)), now, phrase).astimezone(UTC)
     if moment <= now:
         raise Refusal("error-date-past", date=phrase)
     return moment
@@ -313,8 +325,16 @@ def parse_rule(
     confirmation names the weekday, so a misreading shows at once.
 
     `interval` is given by the caller for "every other" words (隔週); `monthly` when the phrase said
-    "of every month" itself ("el día 1 de cada mes"), so a bare day number is enough.
+    "of every month" itself ("el día 1 de cada mes"), so a bare day number is enough. A rule whose
+    period is longer than HORIZON_YEARS ("every 999 months") is refused like a date that far ahead.
     """
+    rule = _parse_rule(spec, lang, tz, now, interval, monthly)
+    if rule.interval * _UNIT_DAYS[rule.unit] > HORIZON.days:
+        raise Refusal("error-date-too-far", date=spec, years=HORIZON_YEARS)
+    return rule
+
+
+def _parse_rule(spec: str, lang: str, tz: str, now: datetime, interval: int | None, monthly: bool) -> Rule:
     spec = _plain(spec)
     clock, rest = _take_time(spec, lang)
     today = now.astimezone(ZoneInfo(tz)).date()
@@ -428,7 +448,17 @@ class WorkingHours:
         return local.weekday() in self.days and self.start <= local.time() < self.end
 
     def next_allowed(self, moment: datetime, tz: str) -> datetime:
-        """`moment` itself when allowed, else the start of the next working period in `tz`."""
+        """`moment` itself when allowed, else the start of the next working period in `tz`.
+
+        A moment at datetime's end (a due date stored before dates were bounded) stays as it is:
+        moving it into `tz` or a day on would overflow.
+        """
+        try:
+            return self._next_allowed(moment, tz)
+        except OverflowError:
+            return moment
+
+    def _next_allowed(self, moment: datetime, tz: str) -> datetime:
         if not self.days or self.contains(moment, tz):
             return moment
         zone = ZoneInfo(tz)

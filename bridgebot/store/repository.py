@@ -11,7 +11,8 @@ import json
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import asdict
+from contextvars import ContextVar
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 
 import aiosqlite
@@ -52,6 +53,26 @@ _CHAT_COLUMNS = (
     ("nudges", "chat_id"),
     ("join_codes", "issued_by_chat"),
 )
+
+
+# Telegram drops an update 24 hours after its message; a command mark is kept a day longer.
+COMMAND_MARKS_KEPT = timedelta(hours=48)
+
+
+class CommandAlreadyHandled(Exception):
+    """The command in this message was handled before: Telegram delivered its update again."""
+
+
+@dataclass
+class _CommandMark:
+    chat_id: int
+    message_id: int
+    recorded: bool = False
+
+
+# The command being handled in this task (see `Repository.command`); every write transaction
+# looks at it, so the first one a command makes also records the command.
+_COMMAND: ContextVar[_CommandMark | None] = ContextVar("bridgebot_command", default=None)
 
 
 def _group(row: aiosqlite.Row) -> Group:
@@ -193,16 +214,62 @@ class Repository:
     async def _tx(self) -> AsyncIterator[_Tracked]:
         async with self._write_lock:
             tracked = _Tracked(self.conn, self._forget_directory)
+            mark = _COMMAND.get()
             try:
+                if mark is not None and not mark.recorded:
+                    await self._record_command(tracked, mark)
                 yield tracked
             except BaseException:
                 await self.conn.rollback()
                 raise
             else:
                 await self.conn.commit()
+                if mark is not None:
+                    mark.recorded = True
             finally:
                 if tracked.touched_directory:  # again: a read during the transaction saw uncommitted rows
                     self._forget_directory()
+
+    # --- commands handled once ---------------------------------------------------------------
+
+    @asynccontextmanager
+    async def command(self, chat_id: int, message_id: int) -> AsyncIterator[None]:
+        """Handle the command of one message at most once, across crashes and redeliveries.
+
+        Raises `CommandAlreadyHandled` when it was handled before. Inside, the first write
+        transaction also records the command, so what the command applies and the record of it
+        are committed together (as `accept_message` does for relayed messages); a command that
+        wrote nothing (a listing, a refusal) is recorded when it has been answered.
+        """
+        if await self._one(
+            "SELECT 1 FROM handled_commands WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+        ):
+            raise CommandAlreadyHandled
+        mark = _CommandMark(chat_id, message_id)
+        token = _COMMAND.set(mark)
+        try:
+            yield
+        except BaseException:
+            mark.recorded = True  # inert for tasks the command started (an outbox worker): nothing to record
+            raise
+        finally:
+            _COMMAND.reset(token)
+        if not mark.recorded:
+            async with self._tx() as db:
+                await self._record_command(db, mark)
+            mark.recorded = True  # a task the command started shares the mark: it must not record it again
+
+    async def _record_command(self, db: _Tracked, mark: _CommandMark) -> None:
+        now = self.clock().astimezone(UTC)
+        cursor = await db.execute(
+            "INSERT INTO handled_commands VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING 1",
+            (mark.chat_id, mark.message_id, _stamp(now)),
+        )
+        inserted = await cursor.fetchone()
+        await cursor.close()
+        if inserted is None:  # handled meanwhile by another process sharing the database
+            raise CommandAlreadyHandled
+        await db.execute("DELETE FROM handled_commands WHERE handled_at < ?", (_stamp(now - COMMAND_MARKS_KEPT),))
 
     def _forget_directory(self) -> None:
         self._directory.clear()

@@ -269,3 +269,6 @@ error-unsend-left = Diese Nachricht wurde in einer Partnerschaft weitergeleitet,
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 Die Kopien wurden gelöscht in: { $cities }.
 unsend-report-kept = ⚠️ Die Kopien in { $cities } konnten nicht gelöscht werden (Telegram erlaubt Bots das Löschen von Nachrichten nur bis 48 Stunden nach dem Senden). Ein Admin dieser Gruppe kann sie von Hand löschen.
+
+# Dates too far ahead (hostile input)
+error-date-too-far = „{ $date }“ liegt zu weit entfernt. Bitte geben Sie ein Datum innerhalb der nächsten { $years } Jahre an.

@@ -287,3 +287,6 @@ error-unsend-left = Este mensaje se reenvió en un hermanamiento del que este gr
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 Se borraron las copias en: { $cities }.
 unsend-report-kept = ⚠️ No se pudieron borrar las copias en { $cities } (Telegram solo permite a los bots borrar mensajes hasta 48 horas después de enviarlos). Un administrador de ese grupo puede borrarlas a mano.
+
+# Dates too far ahead (hostile input)
+error-date-too-far = “{ $date }” está demasiado lejos. Indique una fecha dentro de los próximos { $years } años, por favor.

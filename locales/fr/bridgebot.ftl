@@ -278,3 +278,6 @@ error-unsend-left = Ce message a été relayé dans un partenariat dont ce group
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 Les copies ont été supprimées dans : { $cities }.
 unsend-report-kept = ⚠️ Les copies dans { $cities } n'ont pas pu être supprimées (Telegram ne permet aux bots de supprimer un message que dans les 48 heures suivant son envoi). Un administrateur de ce groupe peut les supprimer manuellement.
+
+# Dates too far ahead (hostile input)
+error-date-too-far = « { $date } » est trop lointain. Indiquez une date dans les { $years } prochaines années, s'il vous plaît.

@@ -242,3 +242,6 @@ error-unsend-left = Pesan ini diteruskan dalam kemitraan yang tidak lagi diikuti
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 Salinan telah dihapus di: { $cities }.
 unsend-report-kept = ⚠️ Salinan di { $cities } tidak dapat dihapus (Telegram hanya mengizinkan bot menghapus pesan hingga 48 jam setelah dikirim). Admin grup tersebut dapat menghapusnya secara manual.
+
+# Dates too far ahead (hostile input)
+error-date-too-far = “{ $date }” terlalu jauh. Harap masukkan tanggal dalam { $years } tahun ke depan.

@@ -242,3 +242,6 @@ error-unsend-left = このメッセージは、このグループがすでに離
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 次のグループのコピーを削除しました：{ $cities }。
 unsend-report-kept = ⚠️ { $cities } のコピーは削除できませんでした（Telegram では、ボットが削除できるのは送信後 48 時間以内のメッセージだけです）。そのグループの管理者が手動で削除できます。
+
+# Dates too far ahead (hostile input)
+error-date-too-far = 「{ $date }」は先すぎます。今後{ $years }年以内の日付を指定してください。

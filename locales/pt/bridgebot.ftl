@@ -271,3 +271,6 @@ error-unsend-left = Esta mensagem foi encaminhada numa parceria da qual este gru
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 As cópias foram apagadas em: { $cities }.
 unsend-report-kept = ⚠️ Não foi possível apagar as cópias em { $cities } (o Telegram só permite que bots apaguem mensagens até 48 horas depois de enviá-las). Um administrador desse grupo pode apagá-las manualmente.
+
+# Dates too far ahead (hostile input)
+error-date-too-far = “{ $date }” está longe demais. Indique uma data dentro dos próximos { $years } anos.

@@ -242,3 +242,6 @@ error-unsend-left = 此消息是在本群已退出的伙伴关系中转发的，
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 以下城市群组中的副本已删除：{ $cities }。
 unsend-report-kept = ⚠️ { $cities } 群组中的副本无法删除（Telegram 只允许机器人删除发送后 48 小时内的消息）。该群组的管理员可以手动删除。
+
+# Dates too far ahead (hostile input)
+error-date-too-far = “{ $date }”太远了。请给出未来 { $years } 年以内的日期。
