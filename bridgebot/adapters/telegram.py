@@ -16,14 +16,13 @@ from typing import Any
 
 from aiolimiter import AsyncLimiter
 from telegram import Bot, Message, MessageEntity, ReplyParameters
-from telegram import User as TgUser
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter
 
 from bridgebot import metrics
 from bridgebot.services.outbox import ChatMoved, DeliveryError, Permanent, Rejected, RetryLater, Transient
 from bridgebot.services.relay import CAPTIONED, Incoming, Part, Rendered
-from bridgebot.textmodel import Entity
+from bridgebot.textmodel import Entity, entity_from_dict, entity_to_dict
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +49,13 @@ def retry_seconds(error: RetryAfter) -> float:
 
 
 def to_entity(entity: MessageEntity) -> Entity:
-    return Entity(
-        type=str(entity.type),
-        offset=entity.offset,
-        length=entity.length,
-        url=entity.url,
-        language=entity.language,
-        user_id=entity.user.id if entity.user else None,
-        custom_emoji_id=entity.custom_emoji_id,
-    )
+    """Every field of Telegram's entity comes along (date_time's unix_time too): the user as
+    `user_id`, the ones the text model does not know in `extra`."""
+    data = {**entity.to_dict(), "type": str(entity.type)}
+    user = data.pop("user", None)
+    if user is not None:
+        data["user_id"] = user["id"]
+    return entity_from_dict(data)
 
 
 def message_kind(message: Message) -> str | None:
@@ -112,20 +109,15 @@ def to_incoming(message: Message, edit_date: int = 0) -> Incoming | None:
 
 
 def to_telegram_entities(entities: Sequence[Entity]) -> list[MessageEntity]:
+    """Back to Telegram's entities with every field they came with; a text_mention needs only the
+    user's id."""
     out = []
     for e in entities:
-        user = TgUser(e.user_id, "user", False) if e.user_id is not None else None
-        out.append(
-            MessageEntity(
-                e.type,
-                e.offset,
-                e.length,
-                url=e.url,
-                user=user,
-                language=e.language,
-                custom_emoji_id=e.custom_emoji_id,
-            )
-        )
+        data = entity_to_dict(e)
+        user_id = data.pop("user_id", None)
+        if user_id is not None:
+            data["user"] = {"id": user_id, "is_bot": False, "first_name": "user"}
+        out.append(MessageEntity.de_json(data, None))
     return out
 
 

@@ -38,16 +38,20 @@ class Call:
 
 @dataclass
 class _Rule:
-    """Applies to the next `times` calls of `method` (optionally to one chat); `times=None`: all of them."""
+    """Applies to the next `times` calls of `method` ("*": any method), optionally only those to one
+    chat or (copyMessage, forwardMessage) from one chat; `times=None`: all of them."""
 
     method: str
     times: int | None
     chat_id: int | None = None
+    from_chat_id: int | None = None
 
     def take(self, method: str, params: dict) -> bool:
-        if self.times == 0 or self.method.lower() != method.lower():
+        if self.times == 0 or self.method.lower() not in ("*", method.lower()):
             return False
         if self.chat_id is not None and params.get("chat_id") != self.chat_id:
+            return False
+        if self.from_chat_id is not None and params.get("from_chat_id") != self.from_chat_id:
             return False
         if self.times is not None:
             self.times -= 1
@@ -59,6 +63,7 @@ class _Fault(_Rule):
     status: int = 429
     retry_after: int | None = None
     description: str | None = None
+    parameters: dict[str, Any] | None = None
 
     def response(self) -> web.Response:
         if self.status == 429:
@@ -71,12 +76,13 @@ class _Fault(_Rule):
             page = f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n"
             page += "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
             return web.Response(status=self.status, text=page, content_type="text/html")
-        return _error(ApiError(self.status, self.description or phrase))
+        return _error(ApiError(self.status, self.description or phrase, self.parameters))
 
 
 @dataclass
 class _Delay(_Rule):
     seconds: float = 0.0
+    after: bool = False  # carry the call out first, then hold the answer
 
 
 def _error(error: ApiError) -> web.Response:
@@ -119,6 +125,7 @@ class LocalBotApi:
         self._feed = UpdateFeed(self._changes)
         self._methods = BotApiMethods(self.world, self._feed)
         self._token = token
+        self._revoked: set[str] = set()
         self._privacy = privacy_mode
         self._faults: list[_Fault] = []
         self._delays: list[_Delay] = []
@@ -397,15 +404,32 @@ class LocalBotApi:
         chat_id: int | None = None,
         times: int | None = 1,
         description: str | None = None,
+        parameters: dict[str, Any] | None = None,
+        from_chat_id: int | None = None,
     ) -> None:
-        """The next `times` calls of `method` (in `chat_id` only, if given) fail: 429 with retry_after,
-        502/503/504 as the HTML page of Telegram's front, anything else as a Bot API JSON error."""
-        self._faults.append(_Fault(method, times, chat_id, status, retry_after, description))
+        """The next `times` calls of `method` ("*": any) fail, in `chat_id` only (or, for copyMessage,
+        from `from_chat_id` only) if given: 429 with retry_after, 502/503/504 as the HTML page of
+        Telegram's front, anything else as a Bot API JSON error with `description` (Telegram's words,
+        e.g. "Forbidden: CHAT_WRITE_FORBIDDEN") and `parameters` (ResponseParameters)."""
+        self._faults.append(_Fault(method, times, chat_id, from_chat_id, status, retry_after, description, parameters))
 
-    def delay(self, method: str, seconds: float, times: int | None = 1, chat_id: int | None = None) -> None:
+    def delay(
+        self, method: str, seconds: float, times: int | None = 1, chat_id: int | None = None, after: bool = False
+    ) -> None:
         """The next `times` calls of `method` are answered `seconds` late (and still carried out, as on
-        Telegram, even when the client gave up waiting)."""
-        self._delays.append(_Delay(method, times, chat_id, seconds))
+        Telegram, even when the client gave up waiting). `after=True` carries the call out at once and
+        holds only the answer: a client that times out has still caused what it asked for."""
+        self._delays.append(_Delay(method, times, chat_id, None, seconds, after))
+
+    def set_permissions(self, chat_id: int, **permissions: bool) -> None:
+        """ChatPermissions of a group (can_send_messages, can_send_photos, can_send_other_messages for
+        stickers...): a kind they forbid is refused to the bot unless it is an administrator."""
+        self.world.permissions.setdefault(chat_id, {}).update(permissions)
+
+    def revoke_token(self, token: str) -> None:
+        """The owner revoked `token` (or logged the bot out): every call with it answers 401
+        "Unauthorized" (Client.cpp:16291). Any other token keeps working, like a newly issued one."""
+        self._revoked.add(token)
 
     # --- reading what the bot did --------------------------------------------------------------------
 
@@ -452,22 +476,28 @@ class LocalBotApi:
 
     # --- HTTP ----------------------------------------------------------------------------------------
 
+    def _refuses(self, token: str) -> bool:
+        return token in self._revoked or (self._token is not None and token != self._token)
+
     async def _handle(self, request: web.Request) -> web.Response:
         call = Call(request.match_info["method"], {}, time.monotonic())
         self.calls.append(call)
         try:
-            if self._token is not None and request.match_info["token"] != self._token:
+            if self._refuses(request.match_info["token"]):
                 raise ApiError(401, "Unauthorized")
             call.params = await read_params(request)
             self._changes.notify()
             delay = next((d for d in self._delays if d.take(call.method, call.params)), None)
-            if delay is not None:
+            if delay is not None and not delay.after:
                 await asyncio.sleep(delay.seconds)
             fault = next((f for f in self._faults if f.take(call.method, call.params)), None)
             if fault is not None:
                 call.failed, call.error = True, f"injected {fault.status}"
                 return fault.response()
             result = await self._methods.call(call.method, call.params)
+            if delay is not None and delay.after:
+                self._changes.notify()
+                await asyncio.sleep(delay.seconds)
         except ApiError as error:
             call.failed, call.error = True, error.description
             return _error(error)
@@ -476,7 +506,7 @@ class LocalBotApi:
         return web.json_response({"ok": True, "result": result})
 
     async def _download(self, request: web.Request) -> web.Response:
-        if self._token is not None and request.match_info["token"] != self._token:
+        if self._refuses(request.match_info["token"]):
             return _error(ApiError(401, "Unauthorized"))
         path = request.match_info["path"]
         stored = next((f for f in self.world.files.values() if f.path == path), None)
