@@ -483,9 +483,9 @@ class LocalBotApi:
         call = Call(request.match_info["method"], {}, time.monotonic())
         self.calls.append(call)
         try:
+            call.params = await read_params(request)
             if self._refuses(request.match_info["token"]):
                 raise ApiError(401, "Unauthorized")
-            call.params = await read_params(request)
             self._changes.notify()
             delay = next((d for d in self._delays if d.take(call.method, call.params)), None)
             if delay is not None and not delay.after:

@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 BACKOFF = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 # A row that keeps failing inside bridgebot itself (not at Telegram) must not block its group forever.
 MAX_INTERNAL_FAILURES = 5
+# Tries of a row whose requests may have been carried out (timed out, server error): each retry may
+# post the copy again, so after this many the row is dropped, loudly.
+MAX_UNCERTAIN = 3
+# While the token is refused, each worker tries its row again this often (nothing is consumed).
+UNAUTHORIZED_RETRY = 60.0
 
 
 class DeliveryError(Exception):
@@ -37,6 +42,21 @@ class RetryLater(DeliveryError):
 
 class Transient(DeliveryError):
     """Network trouble or a server error: try again with backoff."""
+
+
+class Uncertain(Transient):
+    """The request may have been carried out (it timed out, or the server failed after taking it):
+    tried again, but at most MAX_UNCERTAIN times, since every retry may post the copy again."""
+
+
+class AlreadyDone(DeliveryError):
+    """Telegram carried the request out but its result is gone ("sent message was immediately
+    deleted"): the row is done; sending again would only repeat it."""
+
+
+class Unauthorized(DeliveryError):
+    """The bot's token was refused (revoked, logged out): nothing can be delivered until an operator
+    gives it a working one. Rows stay pending; nothing is dropped."""
 
 
 class Permanent(DeliveryError):
@@ -80,6 +100,9 @@ class Outbox:
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._again: set[int] = set()
         self._stopping = False
+        self.unauthorized: str | None = None  # why Telegram refuses the token, while it does
+        # Told when delivery halts for a refused token (the reason) and when it works again (None).
+        self.on_unauthorized: Callable[[str | None], None] = lambda reason: None
 
     async def start(self) -> None:
         """Resume whatever was pending when the process stopped or crashed."""
@@ -132,20 +155,33 @@ class Outbox:
                     await self.sleep(BACKOFF[min(row.attempts, len(BACKOFF) - 1)])
 
     async def _deliver(self, row: OutboxRow) -> None:
+        uncertain = 0
         while True:
             try:
                 await self._attempt(row)
+                self._authorized()
                 return
             except RetryLater as wait:
                 log.info("flood control in chat %s: waiting %ss", row.target_chat_id, wait.seconds)
                 await self.repo.note_attempt(row, str(wait))
                 await self.sleep(wait.seconds)
             except Transient as exc:
+                uncertain += isinstance(exc, Uncertain)
+                if uncertain >= MAX_UNCERTAIN:
+                    await self._drop(row, f"gave up after {uncertain} tries that may have been carried out: {exc}")
+                    return
                 await self.repo.note_attempt(row, str(exc))
                 delay = BACKOFF[min(row.attempts, len(BACKOFF) - 1)]
                 row = OutboxRow(row.id, row.source_id, row.target_chat_id, row.action, row.attempts + 1)
                 log.warning("chat %s: %s; retrying in %ss", row.target_chat_id, exc, delay)
                 await self.sleep(delay)
+            except AlreadyDone as exc:
+                log.info("chat %s: outbox row %s counts as done: %s", row.target_chat_id, row.id, exc)
+                await self.repo.finish(row, None)
+                return
+            except Unauthorized as exc:
+                self._unauthorized(str(exc))
+                await self.sleep(UNAUTHORIZED_RETRY)
             except Permanent as exc:
                 await self._give_up(row, str(exc))
                 return
@@ -153,6 +189,25 @@ class Outbox:
                 log.warning("chat %s refused outbox row %s: %s", row.target_chat_id, row.id, exc)
                 await self.repo.fail(row, str(exc))
                 return
+
+    async def _drop(self, row: OutboxRow, reason: str) -> None:
+        log.error("chat %s: dropped outbox row %s: %s", row.target_chat_id, row.id, reason)
+        metrics.copies_dropped.inc(reason="uncertain")
+        await self.repo.fail(row, reason)
+
+    def _unauthorized(self, reason: str) -> None:
+        """Stop and say so once: every row stays pending until the token works again."""
+        if self.unauthorized is None:
+            log.critical("Telegram refuses the bot's token (%s): delivery stopped, nothing is dropped", reason)
+            metrics.telegram_unauthorized.inc()
+            self.unauthorized = reason
+            self.on_unauthorized(reason)
+
+    def _authorized(self) -> None:
+        if self.unauthorized is not None:
+            log.warning("Telegram accepts the bot's token again: delivery resumed")
+            self.unauthorized = None
+            self.on_unauthorized(None)
 
     async def _attempt(self, row: OutboxRow) -> None:
         source = await self.repo.source(row.source_id)
