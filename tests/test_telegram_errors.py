@@ -7,11 +7,22 @@ bridgebot/localapi and bridgebot/adapters/telegram.py)."""
 from __future__ import annotations
 
 import aiohttp
+import httpx
 import pytest
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, TelegramError, TimedOut
 
 from bridgebot import metrics
+from bridgebot.adapters.telegram import _classify
 from bridgebot.localapi import LocalBotApi
-from bridgebot.services.outbox import MAX_UNCERTAIN
+from bridgebot.services.outbox import (
+    MAX_UNCERTAIN,
+    AlreadyDone,
+    Permanent,
+    Rejected,
+    Transient,
+    Unauthorized,
+    Uncertain,
+)
 from tests.conftest import TOKEN, City, RunningBot, replace
 from tests.ports import free_port
 from tests.test_relay import entity, post
@@ -148,3 +159,38 @@ async def test_a_date_time_entity_arrives_with_its_time(api: LocalBotApi, pair: 
     (copy,) = await post(api, hamburg, api.add_user("Anna"), text, leeds, entities=[dated])
     relayed = entity(copy, "date_time")
     assert (relayed["unix_time"], relayed["date_time_format"]) == (1767261600, "t")
+
+
+@pytest.mark.parametrize(
+    "error, outcome",
+    [
+        (BadRequest("Bad Request: not enough rights to send text messages to the chat"), Permanent),
+        (BadRequest("Bad Request: have no write access to the chat"), Permanent),
+        (BadRequest("Bad Request: USER_BANNED_IN_CHANNEL"), Permanent),
+        (BadRequest("Bad Request: CHAT_SEND_PLAIN_FORBIDDEN"), Permanent),
+        (Forbidden("Forbidden: the group chat was deleted"), Permanent),
+        (BadRequest("Bad Request: not enough rights to send polls to the chat"), Rejected),
+        (BadRequest("Bad Request: not enough rights to send voice notes to the chat"), Rejected),
+        (Forbidden("Forbidden: CHAT_SEND_MEDIA_FORBIDDEN"), Rejected),
+        (BadRequest("Bad Request: TOPIC_CLOSED"), Rejected),
+        (NetworkError("Bad Gateway (502). Parsing the server response failed"), Transient),
+        (NetworkError("Gateway Timeout (504). Parsing the server response failed"), Uncertain),
+        (NetworkError("Internal Server Error: restart"), Uncertain),
+        (NetworkError("Internal Server Error: sent message was immediately deleted"), AlreadyDone),
+        (InvalidToken("Unauthorized"), Unauthorized),
+    ],
+    ids=str,
+)
+def test_each_telegram_error_means_what_telegram_means(error: TelegramError, outcome: type) -> None:
+    assert type(_classify(error)) is outcome
+
+
+def test_a_timeout_before_telegram_saw_the_request_is_safe_to_repeat() -> None:
+    def timed_out(cause: Exception) -> TimedOut:
+        try:
+            raise TimedOut from cause
+        except TimedOut as error:
+            return error
+
+    assert type(_classify(timed_out(httpx.ConnectTimeout("no route")))) is Transient
+    assert type(_classify(timed_out(httpx.ReadTimeout("no answer")))) is Uncertain

@@ -227,7 +227,10 @@ class TelegramChannel:
         try:
             copied = await self._call(call)
         except (Permanent, ChatMoved) as error:
-            raise await self._whose(chat_id, error) from error
+            blamed = await self._whose(chat_id, error)
+            if blamed is error:
+                raise
+            raise blamed from error
         return copied.message_id
 
     async def _whose(self, chat_id: int, error: DeliveryError) -> DeliveryError:
