@@ -405,7 +405,7 @@ async def test_flood_control_and_server_errors_delay_a_nudge_without_dropping_or
 async def test_a_nudge_telegram_deleted_right_after_sending_is_not_sent_again(
     api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock
 ) -> None:
-    hamburg, leeds = pair
+    leeds = pair[1]
     await story.say(leeds, leeds.admin, "/followup all in 1h call at 3")
     tries = len(api.calls_of("sendMessage", leeds.id))
     api.fail(

@@ -580,3 +580,19 @@ async def test_explicit_entities_are_checked_like_telegram(api: LocalBotApi, tg:
     dated = {"type": "date_time", "offset": 0, "length": 3, "unix_time": 1767225600, "date_time_format": "wDT"}
     sent = await tg.send_message(group["id"], "👍x", entities=[MessageEntity.de_json(dated, tg)])
     assert sent.entities[0].to_dict() == dated
+
+
+async def test_closed_topics_and_deleted_groups_answer_as_telegram_does(api: LocalBotApi, tg: Bot) -> None:
+    forum, anna = api.add_group("Hangzhou", is_forum=True), api.add_user("Anna")
+    thread = api.forum_topic_created(forum["id"], anna, "Budget")
+    inside = api.send_text(forum["id"], anna, "in the topic", message_thread_id=thread)
+    api.close_topic(forum["id"], thread)
+    with pytest.raises(BadRequest, match=says("TOPIC_CLOSED")):
+        await tg.send_message(forum["id"], "late", message_thread_id=thread)
+    with pytest.raises(BadRequest, match=says("TOPIC_CLOSED")):
+        await tg.send_message(forum["id"], "re", reply_parameters=ReplyParameters(inside["message_id"]))
+    assert await tg.send_message(forum["id"], "General is open")
+    basic = api.add_group("Dresden", type="group")
+    api.delete_group(basic["id"])
+    with pytest.raises(Forbidden, match=says("the group chat was deleted")):
+        await tg.send_message(basic["id"], "anyone?")

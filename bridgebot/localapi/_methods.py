@@ -123,6 +123,8 @@ class BotApiMethods:
                 "Bad Request: group chat was upgraded to a supergroup chat",
                 {"migrate_to_chat_id": self.world.migrated[chat_id]},
             )
+        if chat_id in self.world.deleted:
+            raise ApiError(403, "Forbidden: the group chat was deleted")  # Client.cpp:124-127
         chat = self.world.chats.get(chat_id)
         if chat is None:
             if chat_id in self.world.users:
@@ -180,6 +182,7 @@ class BotApiMethods:
         if thread and self.world.chats[chat_id].get("is_forum"):
             if thread not in self.world.topics[chat_id]:
                 raise ApiError(400, "Bad Request: message thread not found")
+            self._check_open(chat_id, thread)
             # In a forum, a message in a topic without an explicit reply replies to the topic's root.
             placed.update(message_thread_id=thread, is_topic_message=True)
             placed["reply_to_message"] = self.world.snapshot(chat_id, thread)
@@ -198,6 +201,8 @@ class BotApiMethods:
                 if not reply.get("allow_sending_without_reply"):
                     raise ApiError(400, "Bad Request: message to be replied not found")
             elif source == chat_id:
+                if replied.get("is_topic_message"):
+                    self._check_open(chat_id, replied.get("message_thread_id"))  # a reply lands in its topic
                 placed["reply_to_message"] = replied
             else:
                 placed["external_reply"] = {
@@ -208,6 +213,12 @@ class BotApiMethods:
         if params.get("protect_content"):
             placed["has_protected_content"] = True
         return placed
+
+    def _check_open(self, chat_id: int, thread: int | None) -> None:
+        """A closed topic refuses everyone but its administrators, with the server's raw code."""
+        bot_status = self.world.status(chat_id, self.world.bot["id"])
+        if thread in self.world.closed_topics[chat_id] and bot_status not in ("administrator", "creator"):
+            raise ApiError(400, "Bad Request: TOPIC_CLOSED")
 
     def _check_rights(self, chat_id: int, content: dict[str, Any]) -> None:
         """A chat's permissions bind the bot unless it is an administrator, one kind at a time."""

@@ -328,6 +328,16 @@ class LocalBotApi:
         self._deliver("message", message)
         return message["message_id"]
 
+    def close_topic(self, chat_id: int, thread: int) -> None:
+        """An admin closes a forum topic: sends into it, and replies to its messages, answer TOPIC_CLOSED."""
+        self.world.closed_topics[chat_id].add(thread)
+
+    def delete_group(self, chat_id: int) -> None:
+        """The creator deletes a basic group: every call about it answers 403 "the group chat was deleted"."""
+        if self.world.chats[chat_id]["type"] != "group":
+            raise ValueError(f"chat {chat_id} is not a basic group")
+        self.world.deleted.add(chat_id)
+
     def press_button(self, chat_id: int, message_id: int, user: dict, data: str) -> dict:
         """A person presses an inline button: a callback_query update the bot must answer."""
         query_id = str(next(self._query_ids))
