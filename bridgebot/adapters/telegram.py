@@ -37,6 +37,7 @@ from bridgebot.services.outbox import (
     ChatMoved,
     DeliveryError,
     Permanent,
+    Refused,
     Rejected,
     RetryLater,
     Transient,
@@ -176,7 +177,7 @@ def _classify(error: TelegramError) -> DeliveryError:
     if isinstance(error, Forbidden | BadRequest) and _CANNOT_WRITE.search(text):
         return Permanent(str(error))
     if isinstance(error, Forbidden | BadRequest) and _KIND_REFUSED.search(text):
-        return Rejected(str(error))
+        return Refused(str(error))
     if isinstance(error, Forbidden):
         return Permanent(str(error))
     if isinstance(error, TimedOut):

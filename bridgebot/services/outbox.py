@@ -67,6 +67,11 @@ class Rejected(DeliveryError):
     """Telegram refused this one request (bad entities, message gone): drop the row, keep the group."""
 
 
+class Refused(Rejected):
+    """The group does not allow this kind of message (stickers, photos...): this copy is dropped, the
+    group keeps receiving everything else, and its partners are told once per kind."""
+
+
 class ChatMoved(DeliveryError):
     def __init__(self, new_chat_id: int) -> None:
         super().__init__(f"chat moved to {new_chat_id}")
@@ -188,6 +193,8 @@ class Outbox:
             except Rejected as exc:
                 log.warning("chat %s refused outbox row %s: %s", row.target_chat_id, row.id, exc)
                 await self.repo.fail(row, str(exc))
+                if isinstance(exc, Refused):
+                    await self._tell_refused(row)
                 return
 
     async def _drop(self, row: OutboxRow, reason: str) -> None:
@@ -245,6 +252,24 @@ class Outbox:
         for partner in await self.repo.partnership_groups(broken.partnership_id):
             if partner.chat_id != broken.chat_id:
                 await self._notify(partner, broken)
+
+    async def _tell_refused(self, row: OutboxRow) -> None:
+        """Tell the partners, once per kind of message, that this group does not allow it."""
+        source = await self.repo.source(row.source_id)
+        target = await self.repo.group(row.target_chat_id)
+        if source is None or target is None or target.partnership_id is None:
+            return
+        key = f"refused-kind:{target.chat_id}:{source.kind}"
+        if await self.repo.state(key) is not None:
+            return
+        await self.repo.set_state(key, "told")
+        for partner in await self.repo.partnership_groups(target.partnership_id):
+            if partner.chat_id != target.chat_id:
+                text = self.catalogs.t(partner.lang, "relay-kind-refused", city=target.city, kind=source.kind)
+                try:
+                    await self.channel.notify(partner.chat_id, text)
+                except DeliveryError as exc:
+                    log.warning("could not tell chat %s what %s refuses: %s", partner.chat_id, target.city, exc)
 
     async def _notify(self, partner: Group, broken: Group) -> None:
         text = self.catalogs.t(partner.lang, "relay-group-unreachable", city=broken.city)

@@ -259,3 +259,18 @@ report-chart-made = gegeben
 report-chart-done = erledigt
 report-chart-ontime = pünktlich
 report-chart-overdue = überfällig
+
+# Telegram-Fehler: eine Partnergruppe, die eine Art von Nachricht nicht erlaubt
+relay-kind-refused = ℹ️ { $city } erlaubt keine { $kind ->
+        [photo] Fotos
+        [video] Videos
+        [animation] GIFs
+        [audio] Musik
+        [voice] Sprachnachrichten
+        [document] Dateien
+        [sticker] Sticker
+        [video_note] Videonachrichten
+        [poll] Umfragen
+        [dice] Würfel
+       *[other] Nachrichten dieser Art
+    }; solche Inhalte werden deshalb nicht dorthin weitergeleitet. Ein Admin dieser Gruppe kann sie in den Gruppenberechtigungen erlauben.

@@ -259,3 +259,18 @@ report-chart-made = made
 report-chart-done = done
 report-chart-ontime = on time
 report-chart-overdue = overdue
+
+# Telegram errors: a partner group that does not allow one kind of message
+relay-kind-refused = ℹ️ { $city } does not allow { $kind ->
+        [photo] photos
+        [video] videos
+        [animation] GIFs
+        [audio] music
+        [voice] voice messages
+        [document] files
+        [sticker] stickers
+        [video_note] video messages
+        [poll] polls
+        [dice] dice
+       *[other] messages of this kind
+    }, so such messages are not relayed there. An admin of that group can allow them in the group's permissions.

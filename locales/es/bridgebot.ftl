@@ -277,3 +277,18 @@ report-chart-made = asumidos
 report-chart-done = cumplidos
 report-chart-ontime = a tiempo
 report-chart-overdue = vencidos
+
+# Errores de Telegram: un grupo hermano que no permite un tipo de mensaje
+relay-kind-refused = ℹ️ { $city } no permite { $kind ->
+        [photo] fotos
+        [video] vídeos
+        [animation] GIF
+        [audio] música
+        [voice] mensajes de voz
+        [document] archivos
+        [sticker] stickers
+        [video_note] videomensajes
+        [poll] encuestas
+        [dice] dados
+       *[other] este tipo de mensajes
+    }, así que ese contenido no se reenvía allí. Un administrador de ese grupo puede permitirlo en los permisos del grupo.

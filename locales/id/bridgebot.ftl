@@ -229,3 +229,18 @@ report-chart-made = dibuat
 report-chart-done = selesai
 report-chart-ontime = tepat waktu
 report-chart-overdue = lewat tenggat
+
+# Galat Telegram: grup mitra yang tidak mengizinkan satu jenis pesan
+relay-kind-refused = ℹ️ { $city } tidak mengizinkan { $kind ->
+        [photo] foto
+        [video] video
+        [animation] GIF
+        [audio] musik
+        [voice] pesan suara
+        [document] file
+        [sticker] stiker
+        [video_note] pesan video
+        [poll] polling
+        [dice] dadu
+       *[other] jenis pesan ini
+    }, sehingga konten tersebut tidak diteruskan ke sana. Admin grup tersebut dapat mengizinkannya di pengaturan izin grup.

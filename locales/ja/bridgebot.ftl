@@ -229,3 +229,18 @@ report-chart-made = 登録
 report-chart-done = 完了
 report-chart-ontime = 期限内
 report-chart-overdue = 期限超過
+
+# Telegram のエラー：ある種類のメッセージを許可していないパートナーグループ
+relay-kind-refused = ℹ️ { $city }では{ $kind ->
+        [photo] 写真
+        [video] 動画
+        [animation] GIF
+        [audio] 音楽
+        [voice] ボイスメッセージ
+        [document] ファイル
+        [sticker] ステッカー
+        [video_note] ビデオメッセージ
+        [poll] 投票
+        [dice] サイコロ
+       *[other] この種類のメッセージ
+    }が許可されていないため、転送されません。先方のグループ管理者がグループの権限設定で許可できます。

@@ -261,3 +261,18 @@ report-chart-made = assumidos
 report-chart-done = concluídos
 report-chart-ontime = no prazo
 report-chart-overdue = em atraso
+
+# Erros do Telegram: um grupo parceiro que não permite um tipo de mensagem
+relay-kind-refused = ℹ️ { $city } não permite { $kind ->
+        [photo] fotos
+        [video] vídeos
+        [animation] GIFs
+        [audio] músicas
+        [voice] mensagens de voz
+        [document] arquivos
+        [sticker] figurinhas
+        [video_note] mensagens de vídeo
+        [poll] enquetes
+        [dice] dados
+       *[other] mensagens deste tipo
+    }, por isso esse conteúdo não é encaminhado para lá. Um administrador desse grupo pode permiti-lo nas permissões do grupo.
