@@ -312,6 +312,37 @@ async def test_privacy_mode_hides_ordinary_group_messages() -> None:
         assert [u.message.text for u in await tg.get_updates(timeout=0)] == ["/help@bridge_test_bot"]
 
 
+async def test_a_failing_webhook_delivery_holds_back_only_its_own_chat(api: LocalBotApi, tg: Bot) -> None:
+    cali, leeds, ana = api.add_group("Cali"), api.add_group("Leeds"), api.add_user("Ana")
+    accepted: list[str] = []
+    refusals = 2
+
+    async def receive(request: web.Request) -> web.Response:
+        nonlocal refusals
+        message = (await request.json())["message"]
+        if message["chat"]["id"] == cali["id"] and refusals:
+            refusals -= 1
+            return web.Response(status=500)
+        accepted.append(message["text"])
+        return web.Response()
+
+    app = web.Application()
+    app.router.add_post("/hook", receive)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        assert await tg.set_webhook(f"http://127.0.0.1:{runner.addresses[0][1]}/hook")
+        for chat, text in ((cali, "cali 1"), (cali, "cali 2"), (leeds, "leeds 1")):
+            api.send_text(chat["id"], ana, text)
+        await api.wait_for(lambda: len(accepted) == 3, timeout=5)
+        # Leeds went ahead while Cali waited out its failures; Cali's own order held.
+        assert accepted == ["leeds 1", "cali 1", "cali 2"]
+    finally:
+        await tg.delete_webhook()
+        await runner.cleanup()
+
+
 # --- sending, editing, deleting ------------------------------------------------------------------------
 
 
