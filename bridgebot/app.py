@@ -81,6 +81,10 @@ PRIVATE_COMMANDS = ["start", "help"]
 def build_application(settings: Settings, svc: Services) -> Application:
     limiter = ChatRateLimiter(settings.rate_per_second, settings.rate_group_per_minute)
     builder = ApplicationBuilder().token(settings.token or "").rate_limiter(limiter)
+    # PTB waits 5 s by default and a timed-out send may still arrive: a longer wait means fewer
+    # answers lost (getUpdates sets its own timeout in adapters/polling.py).
+    timeout = settings.telegram_timeout
+    builder = builder.connect_timeout(timeout).read_timeout(timeout).write_timeout(timeout).pool_timeout(timeout)
     if settings.telegram_base_url:
         base = settings.telegram_base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
@@ -192,12 +196,20 @@ async def serve(
     svc = Services(settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo), commitment_log, nudges)
     application = build_application(settings, svc)
     channel = TelegramChannel(application.bot)
-    outbox = Outbox(repo, relay_service, channel, ui, nudges.notify)
+    readiness = Readiness()
+    readiness.set("store", OK)
+    # A refused token stops delivery (rows stay pending) and makes the bot not ready until it works.
+    outbox = Outbox(
+        repo,
+        relay_service,
+        channel,
+        ui,
+        nudges.notify,
+        on_unauthorized=lambda why: readiness.set("telegram", OK if why is None else f"token refused: {why}"),
+    )
     relay_service.wake = outbox.wake
     nudges.channel = channel
     svc.outbox, svc.engine = outbox, engine
-    readiness = Readiness()
-    readiness.set("store", OK)
     health = HealthServer(readiness, lambda: _refresh_gauges(repo))
     heartbeat = Heartbeat(repo, readiness, repo.clock)
     beating: asyncio.Task[None] | None = None

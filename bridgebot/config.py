@@ -47,6 +47,9 @@ class Settings:
     admins: frozenset[int] = frozenset()
     log_level: str = "INFO"
     poll_timeout: int = 10
+    # Seconds a Bot API call may take before it counts as timed out. It may still have been carried
+    # out, so a send that times out is retried only a few times (services/outbox.py MAX_UNCERTAIN).
+    telegram_timeout: int = 30
     # Telegram allows about 30 messages/s overall and 20 per minute in one group.
     rate_per_second: int = 30
     rate_group_per_minute: int = 20
@@ -188,6 +191,7 @@ _PARSERS = {
     "admins": _parse_admins,
     "log_level": _parse_level,
     "poll_timeout": _parse_positive_int,
+    "telegram_timeout": _parse_positive_int,
     "rate_per_second": _parse_positive_int,
     "rate_group_per_minute": _parse_positive_int,
     "translation_threads": lambda value: _parse_positive_int(value) if str(value).strip() != "0" else 0,

@@ -170,6 +170,12 @@ translation_seconds = Histogram(
 )
 outbox_depth = Gauge("bridgebot_outbox_depth", "Relayed copies waiting to be delivered (read at scrape time).")
 nudges_sent = Counter("bridgebot_nudges_sent_total", "Follow-up nudges and announcements sent to groups.")
+copies_dropped = Counter(
+    "bridgebot_copies_dropped_total", "Outbox rows given up on without knowing whether they arrived, by reason."
+)
+telegram_unauthorized = Counter(
+    "bridgebot_telegram_unauthorized_total", "Times Telegram refused the bot's token and delivery stopped."
+)
 telegram_429 = Counter(
     "bridgebot_telegram_429_total", "Telegram flood-control answers (429 Too Many Requests), by Bot API method."
 )

@@ -5,7 +5,9 @@ Shared by the translation engine and the relay, so it belongs to neither: no Tel
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import json
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,27 @@ class Entity:
     language: str | None = None
     user_id: int | None = None
     custom_emoji_id: str | None = None
+    # Every other field, passed through untouched (date_time's unix_time and date_time_format, and
+    # whatever Telegram adds next): (name, JSON text) pairs, sorted, so the entity stays hashable.
+    extra: tuple[tuple[str, str], ...] = ()
+
+
+_KNOWN = tuple(f.name for f in fields(Entity) if f.name != "extra")
+
+
+def entity_from_dict(data: dict[str, Any]) -> Entity:
+    """An entity from its flat JSON form (Telegram's fields, `user_id` for the user); fields this
+    model does not know go to `extra` rather than being lost."""
+    known = {key: value for key, value in data.items() if key in _KNOWN}
+    extra = tuple(sorted((key, json.dumps(value)) for key, value in data.items() if key not in _KNOWN))
+    return Entity(**known, extra=extra)
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    """The flat JSON form of `entity`: its set fields and every extra one, as it came in."""
+    data = {name: getattr(entity, name) for name in _KNOWN if getattr(entity, name) is not None}
+    data.update((key, json.loads(value)) for key, value in entity.extra)
+    return data
 
 
 def utf16_len(text: str) -> int:

@@ -402,6 +402,20 @@ async def test_flood_control_and_server_errors_delay_a_nudge_without_dropping_or
     assert [len(texts_since(api, c, start[c.id])) for c in pair] == [1, 1]
 
 
+async def test_a_nudge_telegram_deleted_right_after_sending_is_not_sent_again(
+    api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock
+) -> None:
+    leeds = pair[1]
+    await story.say(leeds, leeds.admin, "/followup all in 1h call at 3")
+    tries = len(api.calls_of("sendMessage", leeds.id))
+    api.fail(
+        "sendMessage", 500, chat_id=leeds.id, description="Internal Server Error: sent message was immediately deleted"
+    )
+    assert await fire(bot, clock, START + timedelta(hours=1)) == 2  # Telegram did send it
+    assert await fire(bot, clock, START + timedelta(hours=2)) == 0
+    assert len(api.calls_of("sendMessage", leeds.id)) == tries + 1
+
+
 async def test_announcements_wait_out_flood_control_instead_of_being_lost(
     api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock, anna: dict
 ) -> None:

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import pytest
 from aiohttp import web
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity, ReplyParameters, Update
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -312,6 +312,37 @@ async def test_privacy_mode_hides_ordinary_group_messages() -> None:
         assert [u.message.text for u in await tg.get_updates(timeout=0)] == ["/help@bridge_test_bot"]
 
 
+async def test_a_failing_webhook_delivery_holds_back_only_its_own_chat(api: LocalBotApi, tg: Bot) -> None:
+    cali, leeds, ana = api.add_group("Cali"), api.add_group("Leeds"), api.add_user("Ana")
+    accepted: list[str] = []
+    refusals = 2
+
+    async def receive(request: web.Request) -> web.Response:
+        nonlocal refusals
+        message = (await request.json())["message"]
+        if message["chat"]["id"] == cali["id"] and refusals:
+            refusals -= 1
+            return web.Response(status=500)
+        accepted.append(message["text"])
+        return web.Response()
+
+    app = web.Application()
+    app.router.add_post("/hook", receive)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        assert await tg.set_webhook(f"http://127.0.0.1:{runner.addresses[0][1]}/hook")
+        for chat, text in ((cali, "cali 1"), (cali, "cali 2"), (leeds, "leeds 1")):
+            api.send_text(chat["id"], ana, text)
+        await api.wait_for(lambda: len(accepted) == 3, timeout=5)
+        # Leeds went ahead while Cali waited out its failures; Cali's own order held.
+        assert accepted == ["leeds 1", "cali 1", "cali 2"]
+    finally:
+        await tg.delete_webhook()
+        await runner.cleanup()
+
+
 # --- sending, editing, deleting ------------------------------------------------------------------------
 
 
@@ -330,9 +361,12 @@ async def test_telegram_errors_for_bad_sends(api: LocalBotApi, tg: Bot) -> None:
     assert alone.reply_to_message is None
     reply = await tg.send_message(group["id"], "re", reply_to_message_id=said["message_id"])
     assert reply.reply_to_message.text == "hi"
+    # Like TDLib (MessageContent.cpp:4664): code points after trimming, not UTF-16 units.
     with pytest.raises(BadRequest, match=says("message is too long")):
-        await tg.send_message(group["id"], "👍" * 2049)  # 4098 UTF-16 units
-    assert (await tg.send_message(group["id"], "👍" * 2048)).text
+        await tg.send_message(group["id"], "👍" * 4097)
+    long = await tg.send_message(group["id"], "👍" * 4096 + "\n  ")
+    with pytest.raises(BadRequest, match=says("MESSAGE_TOO_LONG")):
+        await tg.edit_message_text("x" * 4097, group["id"], long.message_id)
     with pytest.raises(BadRequest, match=says("message text is empty")):
         await tg.send_message(group["id"], "  ")
     with pytest.raises(BadRequest, match=says("message caption is too long")):
@@ -531,3 +565,93 @@ async def test_bots_delete_only_within_48_hours_and_one_refusal_fails_the_whole_
         await tg.delete_message(leeds["id"], older)
     assert await tg.delete_messages(leeds["id"], [young, 999])
     assert young not in api.world.messages[leeds["id"]]
+
+
+async def test_answers_that_come_after_the_call_was_carried_out(api: LocalBotApi, tg: Bot) -> None:
+    group = api.add_group("Hamburg")
+    api.delay("sendMessage", 2, after=True)
+    with pytest.raises(TimedOut):
+        await tg.send_message(group["id"], "done, but late", read_timeout=0.1)
+    # Already in the chat when the client gave up: the reply, not the work, was late.
+    assert api.texts(group["id"]) == ["done, but late"]
+
+
+async def test_any_error_for_any_method_and_chat_including_a_copys_source(api: LocalBotApi, tg: Bot) -> None:
+    hamburg, leeds, anna = api.add_group("Hamburg"), api.add_group("Leeds"), api.add_user("Anna")
+    said = api.send_text(hamburg["id"], anna, "hi")
+    api.fail("*", 403, description="Forbidden: CHAT_WRITE_FORBIDDEN", chat_id=leeds["id"], times=None)
+    api.fail("copyMessage", 403, description="Forbidden: bot was kicked from the supergroup chat", from_chat_id=-5)
+    api.fail("sendMessage", 400, description="Bad Request: moved", parameters={"migrate_to_chat_id": -100777})
+    with pytest.raises(ChatMigrated) as moved:
+        await tg.send_message(hamburg["id"], "first")
+    assert moved.value.new_chat_id == -100777
+    for call in (tg.send_message(leeds["id"], "x"), tg.copy_message(leeds["id"], hamburg["id"], said["message_id"])):
+        with pytest.raises(Forbidden, match=says("CHAT_WRITE_FORBIDDEN")):
+            await call
+    # The source rule waits for a copy from its chat; copies from elsewhere go through.
+    assert await tg.copy_message(hamburg["id"], hamburg["id"], said["message_id"])
+    assert [c.failed for c in api.calls_of("copyMessage")] == [True, False]
+
+
+async def test_a_chats_permissions_refuse_one_kind_of_message_at_a_time(api: LocalBotApi, tg: Bot) -> None:
+    group, anna = api.add_group("Cali"), api.add_user("Ana")
+    sticker = api.send_sticker(group["id"], anna)
+    voice = api.send_voice(group["id"], anna)
+    api.set_permissions(group["id"], can_send_other_messages=False, can_send_voice_notes=False)
+    # MessageContent.cpp:5929-6083: one text per kind of content.
+    for message, words in ((sticker, "stickers"), (voice, "voice notes")):
+        with pytest.raises(BadRequest, match=says(f"not enough rights to send {words} to the chat")):
+            await tg.copy_message(group["id"], group["id"], message["message_id"])
+    with pytest.raises(BadRequest, match=says("not enough rights to send stickers to the chat")):
+        await tg.send_sticker(group["id"], sticker["sticker"]["file_id"])
+    assert await tg.send_message(group["id"], "text is still allowed")
+    assert (await tg.get_chat(group["id"])).permissions.can_send_other_messages is False
+    api.set_permissions(group["id"], can_send_messages=False)
+    with pytest.raises(BadRequest, match=says("not enough rights to send text messages to the chat")):
+        await tg.send_message(group["id"], "no longer")
+    api.set_admin(group["id"], api.bot["id"])
+    assert await tg.send_sticker(group["id"], sticker["sticker"]["file_id"])  # admins are not restricted
+
+
+async def test_a_revoked_token_answers_unauthorized(api: LocalBotApi, tg: Bot) -> None:
+    api.revoke_token(TOKEN)
+    with pytest.raises(InvalidToken, match=says("Unauthorized")):
+        await tg.get_me()
+    assert api.calls_of("getMe")[-1].error == "Unauthorized"
+
+
+async def test_explicit_entities_are_checked_like_telegram(api: LocalBotApi, tg: Bot) -> None:
+    group = api.add_group("Leeds")
+    refused = {
+        "entity beginning at UTF-16 offset 2 ends after the end of the text at UTF-16 offset 5": {
+            "type": "bold",
+            "offset": 2,
+            "length": 3,
+        },  # "👍x" is 3 UTF-16 units
+        "entity begins after the end of the text at UTF-16 offset 4": {"type": "bold", "offset": 4, "length": 0},
+        "can't parse MessageEntity: Can't find field \"unix_time\"": {"type": "date_time", "offset": 0, "length": 1},
+        "can't parse MessageEntity: Can't find field \"url\"": {"type": "text_link", "offset": 0, "length": 1},
+        "can't parse MessageEntity: Unsupported type specified": {"type": "sparkle", "offset": 0, "length": 1},
+    }
+    for words, entity in refused.items():
+        with pytest.raises(BadRequest, match=says(words)):
+            await tg.send_message(group["id"], "👍x", entities=[MessageEntity.de_json(entity, tg)])
+    dated = {"type": "date_time", "offset": 0, "length": 3, "unix_time": 1767225600, "date_time_format": "wDT"}
+    sent = await tg.send_message(group["id"], "👍x", entities=[MessageEntity.de_json(dated, tg)])
+    assert sent.entities[0].to_dict() == dated
+
+
+async def test_closed_topics_and_deleted_groups_answer_as_telegram_does(api: LocalBotApi, tg: Bot) -> None:
+    forum, anna = api.add_group("Hangzhou", is_forum=True), api.add_user("Anna")
+    thread = api.forum_topic_created(forum["id"], anna, "Budget")
+    inside = api.send_text(forum["id"], anna, "in the topic", message_thread_id=thread)
+    api.close_topic(forum["id"], thread)
+    with pytest.raises(BadRequest, match=says("TOPIC_CLOSED")):
+        await tg.send_message(forum["id"], "late", message_thread_id=thread)
+    with pytest.raises(BadRequest, match=says("TOPIC_CLOSED")):
+        await tg.send_message(forum["id"], "re", reply_parameters=ReplyParameters(inside["message_id"]))
+    assert await tg.send_message(forum["id"], "General is open")
+    basic = api.add_group("Dresden", type="group")
+    api.delete_group(basic["id"])
+    with pytest.raises(Forbidden, match=says("the group chat was deleted")):
+        await tg.send_message(basic["id"], "anyone?")

@@ -2,38 +2,53 @@
 
 Inbound, a PTB `Message` becomes the router's `Incoming`; outbound, `TelegramChannel` implements the
 outbox's `Channel` and turns Telegram's errors into the outbox's vocabulary (retry later, transient,
-permanent, rejected, chat moved).
+uncertain, already done, unauthorized, permanent, rejected, chat moved), each blamed on the chat it
+is about.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable, Collection, Coroutine, Sequence
 from contextlib import AbstractAsyncContextManager, nullcontext
 from datetime import timedelta
 from functools import partial
 from typing import Any
 
+import httpx
 from aiolimiter import AsyncLimiter
 from telegram import Bot, Message, MessageEntity, ReplyParameters
-from telegram import User as TgUser
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import BaseRateLimiter
 
 from bridgebot import metrics
 from bridgebot.services.outbox import (
+    AlreadyDone,
     ChatMoved,
     DeliveryError,
     Permanent,
     Record,
+    Refused,
     Rejected,
     RetryLater,
     Transient,
+    Unauthorized,
+    Uncertain,
     unrecorded,
 )
 from bridgebot.services.relay import CAPTIONED, Incoming, Part, Rendered
-from bridgebot.textmodel import Entity
+from bridgebot.textmodel import Entity, entity_from_dict, entity_to_dict
 
 log = logging.getLogger(__name__)
 
@@ -60,15 +75,13 @@ def retry_seconds(error: RetryAfter) -> float:
 
 
 def to_entity(entity: MessageEntity) -> Entity:
-    return Entity(
-        type=str(entity.type),
-        offset=entity.offset,
-        length=entity.length,
-        url=entity.url,
-        language=entity.language,
-        user_id=entity.user.id if entity.user else None,
-        custom_emoji_id=entity.custom_emoji_id,
-    )
+    """Every field of Telegram's entity comes along (date_time's unix_time too): the user as
+    `user_id`, the ones the text model does not know in `extra`."""
+    data = {**entity.to_dict(), "type": str(entity.type)}
+    user = data.pop("user", None)
+    if user is not None:
+        data["user_id"] = user["id"]
+    return entity_from_dict(data)
 
 
 def message_kind(message: Message) -> str | None:
@@ -122,20 +135,15 @@ def to_incoming(message: Message, edit_date: int = 0) -> Incoming | None:
 
 
 def to_telegram_entities(entities: Sequence[Entity]) -> list[MessageEntity]:
+    """Back to Telegram's entities with every field they came with; a text_mention needs only the
+    user's id."""
     out = []
     for e in entities:
-        user = TgUser(e.user_id, "user", False) if e.user_id is not None else None
-        out.append(
-            MessageEntity(
-                e.type,
-                e.offset,
-                e.length,
-                url=e.url,
-                user=user,
-                language=e.language,
-                custom_emoji_id=e.custom_emoji_id,
-            )
-        )
+        data = entity_to_dict(e)
+        user_id = data.pop("user_id", None)
+        if user_id is not None:
+            data["user"] = {"id": user_id, "is_bot": False, "first_name": "user"}
+        out.append(MessageEntity.de_json(data, None))
     return out
 
 
@@ -145,20 +153,43 @@ def _reply(message_id: int | None) -> ReplyParameters | None:
     return ReplyParameters(message_id, allow_sending_without_reply=True)
 
 
+# "The bot cannot write here at all": the group stops receiving (Client.cpp:8158-8185, 124-127,
+# 6596; DialogManager.cpp:1366, 1509; MessagesManager.cpp:27646; Client.cpp:196). A 403 says the same.
+_CANNOT_WRITE = re.compile(
+    r"chat not found|have no write access|have no rights to send|not enough rights to send (text )?messages"
+    r"|chat_write_forbidden|chat_send_plain_forbidden|user_banned_in_channel|chat_restricted"
+)
+# One kind of message the group does not allow (stickers, photos, polls...): only that copy is lost
+# (MessageContent.cpp:5929-6083 and the raw CHAT_SEND_*_FORBIDDEN codes).
+_KIND_REFUSED = re.compile(r"not enough rights to send |chat_send_\w+_forbidden")
+# The server failed after taking the request, which may have been carried out (Client.cpp:18066).
+_MAYBE_DONE = re.compile(r"internal server error|gateway time-?out|\(50[04]\)")
+_DONE = ("sent message was immediately deleted",)
+
+
 def _classify(error: TelegramError) -> DeliveryError:
     text = str(error).lower()
     if isinstance(error, RetryAfter):
         return RetryLater(retry_seconds(error))
     if isinstance(error, ChatMigrated):
         return ChatMoved(error.new_chat_id)
+    if isinstance(error, InvalidToken) and "unauthorized" in text:
+        return Unauthorized(str(error))
+    if any(done in text for done in _DONE):
+        return AlreadyDone(str(error))
+    if isinstance(error, Forbidden | BadRequest) and _CANNOT_WRITE.search(text):
+        return Permanent(str(error))
+    if isinstance(error, Forbidden | BadRequest) and _KIND_REFUSED.search(text):
+        return Refused(str(error))
     if isinstance(error, Forbidden):
         return Permanent(str(error))
-    if isinstance(error, BadRequest):
-        if "chat not found" in text or "not enough rights" in text or "have no rights" in text:
-            return Permanent(str(error))
-        return Rejected(str(error))
-    if isinstance(error, NetworkError):
-        return Transient(str(error))
+    if isinstance(error, TimedOut):
+        # Never connected, or waited for a free connection: Telegram did not see it, safe to repeat.
+        if isinstance(error.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout):
+            return Transient(str(error))
+        return Uncertain(f"timed out: {error}")
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        return Uncertain(str(error)) if _MAYBE_DONE.search(text) else Transient(str(error))
     return Rejected(str(error))
 
 
@@ -175,6 +206,7 @@ class TelegramChannel:
         self.bot = bot
 
     async def _call(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
+        """Await a Bot API call; Telegram's error becomes what the outbox should do about it."""
         try:
             return await coroutine
         except TelegramError as error:
@@ -198,17 +230,29 @@ class TelegramChannel:
         if rendered.captioned:
             first = rendered.parts[0]
             caption = {"caption": first.text, "caption_entities": to_telegram_entities(first.entities)}
-        copied = await self._call(
-            self.bot.copy_message(
-                chat_id,
-                from_chat,
-                message_id,
-                reply_parameters=_reply(reply_to),
-                rate_limit_args=RELAY,
-                **caption,
-            )
+        call = self.bot.copy_message(
+            chat_id, from_chat, message_id, reply_parameters=_reply(reply_to), rate_limit_args=RELAY, **caption
         )
+        try:
+            copied = await self._call(call)
+        except (Permanent, ChatMoved) as error:
+            blamed = await self._whose(chat_id, error)
+            if blamed is error:
+                raise
+            raise blamed from error
         return copied.message_id
+
+    async def _whose(self, chat_id: int, error: DeliveryError) -> DeliveryError:
+        """copyMessage checks its source chat before the target, in the same words (Client.cpp:13252):
+        a chat-level error is the target's only if the target refuses the bot too. Otherwise it is
+        about the source (bot removed, chat gone or upgraded), and only this copy is lost."""
+        try:
+            member = await self._call(self.bot.get_chat_member(chat_id, self.bot.id))
+        except (Permanent, ChatMoved) as target_error:
+            return target_error
+        if member.status in ("left", "kicked") or getattr(member, "can_send_messages", True) is False:
+            return error
+        return Rejected(f"the copy's source cannot be read: {error}")
 
     async def send(
         self, chat_id: int, rendered: Rendered, sent: Sequence[int] = (), record: Record = unrecorded

@@ -4,8 +4,9 @@ Used by the end-to-end tests and by the offline `bridgebot demo`. It keeps a sma
 users, groups, chat admins, every message, uploaded files), implements the methods a bot like
 bridgebot calls with Telegram's response shapes and error texts, records every call, and lets a
 test inject updates (messages, edits, media, button presses, member changes, group upgrades) and
-faults (429 with retry_after, 5xx, slow answers). Updates reach the bot by getUpdates long polling
-or by a webhook. It listens on loopback only.
+faults (any error for any method and chat, 429 with retry_after, 5xx, slow answers, answers that
+come after the call was carried out, a revoked token, a chat's permissions). Updates reach the bot
+by getUpdates long polling or by a webhook. It listens on loopback only.
 
     async with LocalBotApi() as api:
         group = api.add_group("Hamburg")

@@ -28,6 +28,31 @@ _SIMPLE_TAGS = {
     "pre": "pre",
 }
 _USER_LINK = "tg://user?id="
+# The entity types the Bot API accepts, and the field each one cannot do without
+# (Client.cpp get_input_message_entity, around line 11241 of telegram-bot-api@01a3679).
+_ENTITY_TYPES = {
+    "mention",
+    "hashtag",
+    "cashtag",
+    "bot_command",
+    "url",
+    "email",
+    "phone_number",
+    "bold",
+    "italic",
+    "underline",
+    "strikethrough",
+    "spoiler",
+    "blockquote",
+    "expandable_blockquote",
+    "code",
+    "pre",
+    "text_link",
+    "text_mention",
+    "custom_emoji",
+    "date_time",
+}
+_REQUIRED = {"text_link": "url", "text_mention": "user", "custom_emoji": "custom_emoji_id", "date_time": "unix_time"}
 
 
 def utf16_len(text: str) -> int:
@@ -103,11 +128,47 @@ def parse_html(text: str, find_user: Callable[[int], dict | None]) -> tuple[str,
     return "".join(parser.parts), entities
 
 
+def _bad_entity(reason: str) -> ApiError:
+    return ApiError(400, f"Bad Request: can't parse MessageEntity: {reason}")
+
+
+def check_entities(text: str, entities: list[dict]) -> None:
+    """Refuse explicit entities as Telegram does: unknown types and missing fields (Client.cpp:11241,
+    11341), and an entity that starts or ends past the text, in UTF-16 units (MessageEntity.cpp:4280-4382)."""
+    if not isinstance(entities, list) or not all(isinstance(e, dict) for e in entities):
+        raise ApiError(400, "Bad Request: can't parse entities JSON object")
+    size = utf16_len(text)
+    for entity in entities:
+        kind = entity.get("type")
+        if kind is None:
+            raise _bad_entity('Can\'t find field "type"')
+        if kind not in _ENTITY_TYPES:
+            raise _bad_entity("Unsupported type specified")
+        for field in ("offset", "length"):
+            if not isinstance(entity.get(field), int):
+                raise _bad_entity(f'Field "{field}" must be a valid Number')
+        required = _REQUIRED.get(kind)
+        if required is not None and entity.get(required) in (None, ""):
+            raise _bad_entity(f'Can\'t find field "{required}"')
+    for entity in sorted(entities, key=lambda e: (e["offset"], -e["length"])):
+        start, end = entity["offset"], entity["offset"] + entity["length"]
+        if start > size:
+            raise ApiError(400, f"Bad Request: entity begins after the end of the text at UTF-16 offset {start}")
+        if end > size:
+            raise ApiError(
+                400,
+                f"Bad Request: entity beginning at UTF-16 offset {start}"
+                f" ends after the end of the text at UTF-16 offset {end}",
+            )
+
+
 def formatted(
     text: str, entities: list[dict] | None, parse_mode: str | None, find_user: Callable[[int], dict | None]
 ) -> tuple[str, list[dict] | None]:
     """Text and entities as Telegram stores them: explicit entities win over parse_mode."""
     if entities is not None or not parse_mode:
+        if entities:
+            check_entities(text, entities)
         return text, entities or None
     if parse_mode.lower() == "html":
         plain, parsed = parse_html(text, find_user)

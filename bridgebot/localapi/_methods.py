@@ -2,9 +2,10 @@
 
 Each method takes the decoded parameters and returns the `result`, or raises ApiError. Checks come
 from the real server's behaviour that matters to a bot: messages go only to chats that exist and
-still have the bot, replies need their message, edits must change something, limits count UTF-16
-units after formatting, an edit without reply_markup drops the inline keyboard, and a group that
-became a supergroup answers with its new id.
+still have the bot, a chat's permissions refuse the kinds of message they forbid, replies need their
+message, edits must change something, limits count code points after formatting and trimming,
+explicit entities are checked, an edit without reply_markup drops the inline keyboard, and a group
+that became a supergroup answers with its new id.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._errors import ApiError
-from ._markup import formatted, utf16_len
+from ._markup import formatted
 from ._params import Upload
 from ._updates import UpdateFeed
 from ._world import MEDIA_FIELDS, StoredFile, World
@@ -45,12 +46,33 @@ _KICKED = {
     "group": "Forbidden: bot was kicked from the group chat",
     "supergroup": "Forbidden: bot was kicked from the supergroup chat",
 }
+# The permission each kind of message needs, and how Telegram names the kind when it is refused
+# (MessageContent.cpp:5929-6083 of tdlib/td@49b3bcb). Locations, venues and contacts are not modelled.
+_RIGHTS = {
+    "text": ("can_send_messages", "text messages"),
+    "photo": ("can_send_photos", "photos"),
+    "sticker": ("can_send_other_messages", "stickers"),
+    "animation": ("can_send_other_messages", "animations"),
+    "voice": ("can_send_voice_notes", "voice notes"),
+    "video_note": ("can_send_video_notes", "video notes"),
+    "document": ("can_send_documents", "documents"),
+    "audio": ("can_send_audios", "music"),
+    "video": ("can_send_videos", "videos"),
+    "poll": ("can_send_polls", "polls"),
+    "dice": ("can_send_other_messages", "dice"),
+}
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
 DELETE_WITHIN = 48 * 3600  # seconds after its date in which a bot may still delete a message
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are exactly the same"
     " as a current content and reply markup of the message"
 )
+
+
+def _length(text: str) -> int:
+    """A text's length as TDLib checks it: code points, after trimming (MessageContent.cpp:4664).
+    UTF-16 units are still what entity offsets count in."""
+    return len(text.strip())
 
 
 def api_method(function: Callable) -> Callable:
@@ -102,6 +124,8 @@ class BotApiMethods:
                 "Bad Request: group chat was upgraded to a supergroup chat",
                 {"migrate_to_chat_id": self.world.migrated[chat_id]},
             )
+        if chat_id in self.world.deleted:
+            raise ApiError(403, "Forbidden: the group chat was deleted")  # Client.cpp:124-127
         chat = self.world.chats.get(chat_id)
         if chat is None:
             if chat_id in self.world.users:
@@ -129,14 +153,16 @@ class BotApiMethods:
             raise ApiError(400, "Bad Request: message can't be edited")
         return message
 
-    def _text(self, params: dict) -> dict[str, Any]:
+    def _text(self, params: dict, too_long: str = "Bad Request: message is too long") -> dict[str, Any]:
+        """`too_long`: a send says "message is too long" (MessageContent.cpp:4664); an edit gets the
+        server's raw MESSAGE_TOO_LONG."""
         text, entities = formatted(
             params.get("text") or "", params.get("entities"), params.get("parse_mode"), self.world.users.get
         )
         if not text.strip():
             raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(text) > 4096:
-            raise ApiError(400, "Bad Request: message is too long")
+        if _length(text) > 4096:
+            raise ApiError(400, too_long)
         return {"text": text, "entities": entities}
 
     def _caption(self, params: dict) -> dict[str, Any]:
@@ -146,7 +172,7 @@ class BotApiMethods:
         caption, entities = formatted(
             caption, params.get("caption_entities"), params.get("parse_mode"), self.world.users.get
         )
-        if utf16_len(caption) > 1024:
+        if _length(caption) > 1024:
             raise ApiError(400, "Bad Request: message caption is too long")
         return {"caption": caption, "caption_entities": entities}
 
@@ -157,6 +183,7 @@ class BotApiMethods:
         if thread and self.world.chats[chat_id].get("is_forum"):
             if thread not in self.world.topics[chat_id]:
                 raise ApiError(400, "Bad Request: message thread not found")
+            self._check_open(chat_id, thread)
             # In a forum, a message in a topic without an explicit reply replies to the topic's root.
             placed.update(message_thread_id=thread, is_topic_message=True)
             placed["reply_to_message"] = self.world.snapshot(chat_id, thread)
@@ -175,6 +202,8 @@ class BotApiMethods:
                 if not reply.get("allow_sending_without_reply"):
                     raise ApiError(400, "Bad Request: message to be replied not found")
             elif source == chat_id:
+                if replied.get("is_topic_message"):
+                    self._check_open(chat_id, replied.get("message_thread_id"))  # a reply lands in its topic
                 placed["reply_to_message"] = replied
             else:
                 placed["external_reply"] = {
@@ -186,8 +215,24 @@ class BotApiMethods:
             placed["has_protected_content"] = True
         return placed
 
+    def _check_open(self, chat_id: int, thread: int | None) -> None:
+        """A closed topic refuses everyone but its administrators, with the server's raw code."""
+        bot_status = self.world.status(chat_id, self.world.bot["id"])
+        if thread in self.world.closed_topics[chat_id] and bot_status not in ("administrator", "creator"):
+            raise ApiError(400, "Bad Request: TOPIC_CLOSED")
+
+    def _check_rights(self, chat_id: int, content: dict[str, Any]) -> None:
+        """A chat's permissions bind the bot unless it is an administrator, one kind at a time."""
+        if self.world.status(chat_id, self.world.bot["id"]) in ("administrator", "creator"):
+            return
+        kind = next((key for key in _RIGHTS if key in content), None)
+        permissions = self.world.permissions.get(chat_id, {})
+        if kind is not None and permissions.get(_RIGHTS[kind][0]) is False:
+            raise ApiError(400, f"Bad Request: not enough rights to send {_RIGHTS[kind][1]} to the chat")
+
     def _send(self, method: str, params: dict, content: dict[str, Any]) -> dict:
         chat_id = self._chat(params)
+        self._check_rights(chat_id, content)
         return self.world.store(chat_id, self.world.bot, {**content, **self._placement(chat_id, params)}, via=method)
 
     def _file(self, params: dict, kind: str) -> StoredFile:
@@ -399,7 +444,7 @@ class BotApiMethods:
         message = self._own_message(params)
         if "text" not in message:
             raise ApiError(400, "Bad Request: there is no text in the message to edit")
-        return self._edit(message, self._text(params), params)
+        return self._edit(message, self._text(params, "Bad Request: MESSAGE_TOO_LONG"), params)
 
     @api_method
     def edit_message_caption(self, params: dict) -> dict:
@@ -440,7 +485,11 @@ class BotApiMethods:
     @api_method
     def get_chat(self, params: dict) -> dict:
         # ChatFullInfo: python-telegram-bot requires accent_color_id and max_reaction_count.
-        return {**self.world.chats[self._chat(params)], "accent_color_id": 0, "max_reaction_count": 11}
+        chat_id = self._chat(params)
+        info = {**self.world.chats[chat_id], "accent_color_id": 0, "max_reaction_count": 11}
+        if chat_id in self.world.permissions:
+            info["permissions"] = self.world.permissions[chat_id]
+        return info
 
     @api_method
     def get_chat_member(self, params: dict) -> dict:

@@ -38,21 +38,25 @@ class Call:
 
 @dataclass
 class _Rule:
-    """Applies to the next `times` calls of `method` (optionally to one chat) after the first `after`
-    of them; `times=None`: all of them."""
+    """Applies to the next `times` calls of `method` ("*": any method), optionally only those to one
+    chat or (copyMessage, forwardMessage) from one chat, after the first `skip` of them;
+    `times=None`: all of them."""
 
     method: str
     times: int | None
     chat_id: int | None = None
-    after: int = 0
+    from_chat_id: int | None = None
+    skip: int = 0
 
     def take(self, method: str, params: dict) -> bool:
-        if self.times == 0 or self.method.lower() != method.lower():
+        if self.times == 0 or self.method.lower() not in ("*", method.lower()):
             return False
         if self.chat_id is not None and params.get("chat_id") != self.chat_id:
             return False
-        if self.after:
-            self.after -= 1
+        if self.from_chat_id is not None and params.get("from_chat_id") != self.from_chat_id:
+            return False
+        if self.skip:
+            self.skip -= 1
             return False
         if self.times is not None:
             self.times -= 1
@@ -64,6 +68,7 @@ class _Fault(_Rule):
     status: int = 429
     retry_after: int | None = None
     description: str | None = None
+    parameters: dict[str, Any] | None = None
 
     def response(self) -> web.Response:
         if self.status == 429:
@@ -76,12 +81,13 @@ class _Fault(_Rule):
             page = f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n"
             page += "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
             return web.Response(status=self.status, text=page, content_type="text/html")
-        return _error(ApiError(self.status, self.description or phrase))
+        return _error(ApiError(self.status, self.description or phrase, self.parameters))
 
 
 @dataclass
 class _Delay(_Rule):
     seconds: float = 0.0
+    answer_late: bool = False  # carry the call out first, then hold the answer
 
 
 def _error(error: ApiError) -> web.Response:
@@ -124,6 +130,7 @@ class LocalBotApi:
         self._feed = UpdateFeed(self._changes)
         self._methods = BotApiMethods(self.world, self._feed)
         self._token = token
+        self._revoked: set[str] = set()
         self._privacy = privacy_mode
         self._faults: list[_Fault] = []
         self._delays: list[_Delay] = []
@@ -339,6 +346,16 @@ class LocalBotApi:
         self._deliver("message", message)
         return message["message_id"]
 
+    def close_topic(self, chat_id: int, thread: int) -> None:
+        """An admin closes a forum topic: sends into it, and replies to its messages, answer TOPIC_CLOSED."""
+        self.world.closed_topics[chat_id].add(thread)
+
+    def delete_group(self, chat_id: int) -> None:
+        """The creator deletes a basic group: every call about it answers 403 "the group chat was deleted"."""
+        if self.world.chats[chat_id]["type"] != "group":
+            raise ValueError(f"chat {chat_id} is not a basic group")
+        self.world.deleted.add(chat_id)
+
     def press_button(self, chat_id: int, message_id: int, user: dict, data: str) -> dict:
         """A person presses an inline button: a callback_query update the bot must answer."""
         query_id = str(next(self._query_ids))
@@ -415,17 +432,46 @@ class LocalBotApi:
         chat_id: int | None = None,
         times: int | None = 1,
         description: str | None = None,
+        parameters: dict[str, Any] | None = None,
+        from_chat_id: int | None = None,
         after: int = 0,
     ) -> None:
-        """The next `times` calls of `method` (in `chat_id` only, if given; after the first `after` of
-        them succeeded) fail: 429 with retry_after, 502/503/504 as the HTML page of Telegram's front,
-        anything else as a Bot API JSON error."""
-        self._faults.append(_Fault(method, times, chat_id, after, status, retry_after, description))
+        """The next `times` calls of `method` ("*": any) fail, in `chat_id` only (or, for copyMessage,
+        from `from_chat_id` only) if given, once the first `after` of them succeeded: 429 with
+        retry_after, 502/503/504 as the HTML page of Telegram's front, anything else as a Bot API JSON
+        error with `description` (Telegram's words, e.g. "Forbidden: CHAT_WRITE_FORBIDDEN") and
+        `parameters` (ResponseParameters)."""
+        self._faults.append(
+            _Fault(
+                method,
+                times,
+                chat_id,
+                from_chat_id,
+                after,
+                status=status,
+                retry_after=retry_after,
+                description=description,
+                parameters=parameters,
+            )
+        )
 
-    def delay(self, method: str, seconds: float, times: int | None = 1, chat_id: int | None = None) -> None:
+    def delay(
+        self, method: str, seconds: float, times: int | None = 1, chat_id: int | None = None, after: bool = False
+    ) -> None:
         """The next `times` calls of `method` are answered `seconds` late (and still carried out, as on
-        Telegram, even when the client gave up waiting)."""
-        self._delays.append(_Delay(method, times, chat_id, seconds=seconds))
+        Telegram, even when the client gave up waiting). `after=True` carries the call out at once and
+        holds only the answer: a client that times out has still caused what it asked for."""
+        self._delays.append(_Delay(method, times, chat_id, seconds=seconds, answer_late=after))
+
+    def set_permissions(self, chat_id: int, **permissions: bool) -> None:
+        """ChatPermissions of a group (can_send_messages, can_send_photos, can_send_other_messages for
+        stickers...): a kind they forbid is refused to the bot unless it is an administrator."""
+        self.world.permissions.setdefault(chat_id, {}).update(permissions)
+
+    def revoke_token(self, token: str) -> None:
+        """The owner revoked `token` (or logged the bot out): every call with it answers 401
+        "Unauthorized" (Client.cpp:16291). Any other token keeps working, like a newly issued one."""
+        self._revoked.add(token)
 
     def age(self, chat_id: int, message_id: int, hours: float) -> dict:
         """Move a message's date `hours` into the past, e.g. beyond the 48 hours in which a bot may
@@ -479,22 +525,28 @@ class LocalBotApi:
 
     # --- HTTP ----------------------------------------------------------------------------------------
 
+    def _refuses(self, token: str) -> bool:
+        return token in self._revoked or (self._token is not None and token != self._token)
+
     async def _handle(self, request: web.Request) -> web.Response:
         call = Call(request.match_info["method"], {}, time.monotonic())
         self.calls.append(call)
         try:
-            if self._token is not None and request.match_info["token"] != self._token:
-                raise ApiError(401, "Unauthorized")
             call.params = await read_params(request)
+            if self._refuses(request.match_info["token"]):
+                raise ApiError(401, "Unauthorized")
             self._changes.notify()
             delay = next((d for d in self._delays if d.take(call.method, call.params)), None)
-            if delay is not None:
+            if delay is not None and not delay.answer_late:
                 await asyncio.sleep(delay.seconds)
             fault = next((f for f in self._faults if f.take(call.method, call.params)), None)
             if fault is not None:
                 call.failed, call.error = True, f"injected {fault.status}"
                 return fault.response()
             result = await self._methods.call(call.method, call.params)
+            if delay is not None and delay.answer_late:
+                self._changes.notify()
+                await asyncio.sleep(delay.seconds)
         except ApiError as error:
             call.failed, call.error = True, error.description
             return _error(error)
@@ -503,7 +555,7 @@ class LocalBotApi:
         return web.json_response({"ok": True, "result": result})
 
     async def _download(self, request: web.Request) -> web.Response:
-        if self._token is not None and request.match_info["token"] != self._token:
+        if self._refuses(request.match_info["token"]):
             return _error(ApiError(401, "Unauthorized"))
         path = request.match_info["path"]
         stored = next((f for f in self.world.files.values() if f.path == path), None)

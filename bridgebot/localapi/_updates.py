@@ -2,8 +2,9 @@
 
 Telegram keeps an update until the bot confirms it (a later getUpdates offset, or a 2xx answer from
 the webhook), answers a long poll as soon as one arrives, ends an older long poll with 409 when a
-newer one starts, and filters by the last `allowed_updates` it was given. Those are the rules a bot's
-polling loop depends on, so they are kept here.
+newer one starts, filters by the last `allowed_updates` it was given, and keeps updates in order
+within a chat only: a webhook delivery that fails holds back that chat's updates, not the others'.
+Those are the rules a bot's update loop depends on, so they are kept here.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ _WEBHOOK_ACTIVE = (
 )
 _TERMINATED = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 _RETRY_FIRST, _RETRY_MAX = 0.05, 2.0  # webhook retry backoff, seconds: short, because tests wait on it
+
+
+def _chat_of(update: dict) -> int | None:
+    """The chat an update belongs to, which is what Telegram keeps in order; None for the others."""
+    body = next(value for key, value in update.items() if key != "update_id")
+    if not isinstance(body, dict):
+        return None
+    chat = body.get("chat") or (body.get("message") or {}).get("chat") or {}
+    return chat.get("id")
 
 
 class Changes:
@@ -64,6 +74,7 @@ class UpdateFeed:
         self._carried: dict[tuple[int, int], dict] = {}  # (chat, message) -> the update that carried it
         self._poll = 0  # the newest getUpdates; older ones end with 409
         self._delivery: asyncio.Task | None = None
+        self._retry_at: dict[int | None, float] = {}  # webhook: chats waiting out a failed delivery
 
     def push(self, update: dict) -> dict:
         """Queue `update` unless the bot's allowed_updates leave its kind out (then it never exists)."""
@@ -127,6 +138,7 @@ class UpdateFeed:
         if secret is not None and not _SECRET.fullmatch(secret):
             raise ApiError(400, "Bad Request: secret token contains unallowed characters")
         await self._stop_delivery()
+        self._retry_at.clear()
         if params.get("drop_pending_updates"):
             self.queue.clear()
         self._allow(params.get("allowed_updates"))
@@ -150,14 +162,35 @@ class UpdateFeed:
                 info["allowed_updates"] = sorted(self.allowed)
         return info
 
+    def _next(self) -> tuple[dict | None, float | None]:
+        """The oldest update whose chat is not waiting out a failed delivery, or else when the first
+        such wait ends. Order holds within a chat only, as on Telegram (WebhookActor.cpp:511-514)."""
+        now, waiting, wake = time.monotonic(), set(), None
+        for update in self.queue:
+            chat = _chat_of(update)
+            if chat in waiting:
+                continue
+            until = self._retry_at.get(chat, 0.0)
+            if until <= now:
+                return update, None
+            waiting.add(chat)
+            wake = until if wake is None else min(wake, until)
+        return None, wake
+
     async def _deliver(self, url: str, secret: str | None) -> None:
-        """POST updates one at a time, in order; an update leaves the queue only on a 2xx answer."""
+        """POST updates one at a time; an update leaves the queue only on a 2xx answer, and a failure
+        holds back only the updates of its own chat (with backoff) while other chats go on."""
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
-        failures = 0
+        failures: dict[int | None, int] = {}
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
             while True:
-                await self.changes.wait_for(lambda: self.queue, None)
-                update = self.queue[0]
+                update, wake = self._next()
+                if update is None:
+                    wait = None if wake is None else max(wake - time.monotonic(), 0.0)
+                    with contextlib.suppress(TimeoutError):
+                        await self.changes.wait_for(lambda: self._next()[0] is not None, wait)
+                    continue
+                chat = _chat_of(update)
                 try:
                     async with session.post(url, json=update, headers=headers) as response:
                         error = None
@@ -166,15 +199,15 @@ class UpdateFeed:
                 except (aiohttp.ClientError, OSError, TimeoutError) as exc:
                     error = f"Connection failed: {exc.__class__.__name__}"
                 if error is None:
-                    failures = 0
-                    if self.queue and self.queue[0] is update:
-                        self.queue.pop(0)
+                    failures.pop(chat, None)
+                    self._retry_at.pop(chat, None)
+                    self.queue = [u for u in self.queue if u is not update]
                     self.changes.notify()
                     continue
                 self.webhook.update(last_error_date=int(time.time()), last_error_message=error)
+                count = failures[chat] = failures.get(chat, 0) + 1
+                self._retry_at[chat] = time.monotonic() + min(_RETRY_FIRST * 2 ** (count - 1), _RETRY_MAX)
                 self.changes.notify()
-                await asyncio.sleep(min(_RETRY_FIRST * 2**failures, _RETRY_MAX))
-                failures += 1
 
     async def _stop_delivery(self) -> None:
         if self._delivery is not None:

@@ -75,7 +75,10 @@ class World:
         self.kicked: set[int] = set()  # chats the bot was removed from
         self.left: set[int] = set()  # chats the bot left by itself
         self.migrated: dict[int, int] = {}
+        self.permissions: dict[int, dict[str, bool]] = {}  # ChatPermissions of the chats that set some
         self.topics: defaultdict[int, dict[int, str]] = defaultdict(dict)
+        self.closed_topics: defaultdict[int, set[int]] = defaultdict(set)
+        self.deleted: set[int] = set()  # basic groups their creator deleted
         self.messages: defaultdict[int, dict[int, dict]] = defaultdict(dict)
         self.sent_log: list[tuple[int, int, str]] = []  # (chat, message, method) of the bot's messages
         self.bot_messages: defaultdict[int, set[int]] = defaultdict(set)  # the bot's messages not deleted

@@ -28,7 +28,16 @@ from bridgebot.domain import Commitment, Followup, FollowupSettings, Group, Nudg
 from bridgebot.i18n import Catalogs
 from bridgebot.services.commitments import MAX_TEXT, Change, Commitments, parse_number, translate_once
 from bridgebot.services.onboarding import Actor, member_group
-from bridgebot.services.outbox import Channel, ChatMoved, Permanent, Rejected, RetryLater
+from bridgebot.services.outbox import (
+    MAX_UNCERTAIN,
+    AlreadyDone,
+    Channel,
+    ChatMoved,
+    Permanent,
+    Rejected,
+    RetryLater,
+    Uncertain,
+)
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Part, Rendered
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences, parse_rule, split_when
@@ -372,6 +381,8 @@ class Followups:
         except RetryLater as flood:
             await self.repo.nudge_deferred(nudge, now + timedelta(seconds=flood.seconds), str(flood))
             return False
+        except AlreadyDone:  # Telegram sent it and deleted it at once: sending again would repeat it
+            ids = []
         except (Permanent, Rejected) as error:
             log.warning("nudge %s to chat %s cannot be delivered: %s", nudge.id, nudge.chat_id, error)
             await self.repo.nudge_closed(nudge, "failed", str(error))
@@ -380,6 +391,10 @@ class Followups:
             await self.repo.nudge_deferred(nudge, now, str(moved))
             return False
         except Exception as error:  # network trouble, a server error: try again later
+            if isinstance(error, Uncertain) and nudge.attempts + 1 >= MAX_UNCERTAIN:
+                log.error("nudge %s to chat %s dropped: it may have been sent (%s)", nudge.id, nudge.chat_id, error)
+                await self.repo.nudge_closed(nudge, "failed", str(error))
+                return False
             delay = BACKOFF[min(nudge.attempts, len(BACKOFF) - 1)]
             await self.repo.nudge_deferred(nudge, now + timedelta(seconds=delay), str(error))
             return False

@@ -31,6 +31,11 @@ MAX_INTERNAL_FAILURES = 5
 KEEP_DONE = timedelta(days=7)
 KEEP_FAILED = timedelta(days=30)
 PRUNE_EVERY = 3600.0
+# Tries of a row whose requests may have been carried out (timed out, server error): each retry may
+# post the copy again, so after this many the row is dropped, loudly.
+MAX_UNCERTAIN = 3
+# While the token is refused, each worker tries its row again this often (nothing is consumed).
+UNAUTHORIZED_RETRY = 60.0
 
 
 class DeliveryError(Exception):
@@ -47,12 +52,32 @@ class Transient(DeliveryError):
     """Network trouble or a server error: try again with backoff."""
 
 
+class Uncertain(Transient):
+    """The request may have been carried out (it timed out, or the server failed after taking it):
+    tried again, but at most MAX_UNCERTAIN times, since every retry may post the copy again."""
+
+
+class AlreadyDone(DeliveryError):
+    """Telegram carried the request out but its result is gone ("sent message was immediately
+    deleted"): the row is done; sending again would only repeat it."""
+
+
+class Unauthorized(DeliveryError):
+    """The bot's token was refused (revoked, logged out): nothing can be delivered until an operator
+    gives it a working one. Rows stay pending; nothing is dropped."""
+
+
 class Permanent(DeliveryError):
     """The group cannot receive anything (bot removed, chat gone): stop relaying there."""
 
 
 class Rejected(DeliveryError):
     """Telegram refused this one request (bad entities, message gone): drop the row, keep the group."""
+
+
+class Refused(Rejected):
+    """The group does not allow this kind of message (stickers, photos...): this copy is dropped, the
+    group keeps receiving everything else, and its partners are told once per kind."""
 
 
 class ChatMoved(DeliveryError):
@@ -105,6 +130,7 @@ class Outbox:
         catalogs: Catalogs,
         announce: Announce,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        on_unauthorized: Callable[[str | None], None] = lambda reason: None,
     ) -> None:
         self.repo = repo
         self.relay = relay
@@ -116,6 +142,9 @@ class Outbox:
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._again: set[int] = set()
         self._stopping = False
+        self.unauthorized: str | None = None  # why Telegram refuses the token, while it does
+        # Told when delivery halts for a refused token (the reason) and when it works again (None).
+        self.on_unauthorized = on_unauthorized
 
     async def start(self) -> None:
         """Resume whatever was pending when the process stopped or crashed; prune now and hourly."""
@@ -190,27 +219,61 @@ class Outbox:
                     await self.sleep(BACKOFF[min(row.attempts, len(BACKOFF) - 1)])
 
     async def _deliver(self, row: OutboxRow) -> None:
+        uncertain = 0
         while True:
             try:
                 await self._attempt(row)
+                self._authorized()
                 return
             except RetryLater as wait:
                 log.info("flood control in chat %s: waiting %ss", row.target_chat_id, wait.seconds)
                 await self.repo.note_attempt(row, str(wait))
                 await self.sleep(wait.seconds)
             except Transient as exc:
+                uncertain += isinstance(exc, Uncertain)
+                if uncertain >= MAX_UNCERTAIN:
+                    await self._drop(row, f"gave up after {uncertain} tries that may have been carried out: {exc}")
+                    return
                 await self.repo.note_attempt(row, str(exc))
                 delay = BACKOFF[min(row.attempts, len(BACKOFF) - 1)]
                 row = OutboxRow(row.id, row.source_id, row.target_chat_id, row.action, row.attempts + 1)
                 log.warning("chat %s: %s; retrying in %ss", row.target_chat_id, exc, delay)
                 await self.sleep(delay)
+            except AlreadyDone as exc:
+                log.info("chat %s: outbox row %s counts as done: %s", row.target_chat_id, row.id, exc)
+                await self.repo.finish(row)
+                return
+            except Unauthorized as exc:
+                self._unauthorized(str(exc))
+                await self.sleep(UNAUTHORIZED_RETRY)
             except Permanent as exc:
                 await self._give_up(row, str(exc))
                 return
             except Rejected as exc:
                 log.warning("chat %s refused outbox row %s: %s", row.target_chat_id, row.id, exc)
                 await self.repo.fail(row, str(exc))
+                if isinstance(exc, Refused):
+                    await self._tell_refused(row)
                 return
+
+    async def _drop(self, row: OutboxRow, reason: str) -> None:
+        log.error("chat %s: dropped outbox row %s: %s", row.target_chat_id, row.id, reason)
+        metrics.copies_dropped.inc(reason="uncertain")
+        await self.repo.fail(row, reason)
+
+    def _unauthorized(self, reason: str) -> None:
+        """Stop and say so once: every row stays pending until the token works again."""
+        if self.unauthorized is None:
+            log.critical("Telegram refuses the bot's token (%s): delivery stopped, nothing is dropped", reason)
+            metrics.telegram_unauthorized.inc()
+            self.unauthorized = reason
+            self.on_unauthorized(reason)
+
+    def _authorized(self) -> None:
+        if self.unauthorized is not None:
+            log.warning("Telegram accepts the bot's token again: delivery resumed")
+            self.unauthorized = None
+            self.on_unauthorized(None)
 
     async def _attempt(self, row: OutboxRow) -> None:
         source = await self.repo.source(row.source_id)
@@ -285,6 +348,24 @@ class Outbox:
         for partner in await self.repo.partnership_groups(broken.partnership_id):
             if partner.chat_id != broken.chat_id:
                 await self._notify(partner, broken)
+
+    async def _tell_refused(self, row: OutboxRow) -> None:
+        """Tell the partners, once per kind of message, that this group does not allow it."""
+        source = await self.repo.source(row.source_id)
+        target = await self.repo.group(row.target_chat_id)
+        if source is None or target is None or target.partnership_id is None:
+            return
+        key = f"refused-kind:{target.chat_id}:{source.kind}"
+        if await self.repo.state(key) is not None:
+            return
+        await self.repo.set_state(key, "told")
+        for partner in await self.repo.partnership_groups(target.partnership_id):
+            if partner.chat_id != target.chat_id:
+                text = self.catalogs.t(partner.lang, "relay-kind-refused", city=target.city, kind=source.kind)
+                try:
+                    await self.channel.notify(partner.chat_id, text)
+                except DeliveryError as exc:
+                    log.warning("could not tell chat %s what %s refuses: %s", partner.chat_id, target.city, exc)
 
     async def _notify(self, partner: Group, broken: Group) -> None:
         text = self.catalogs.t(partner.lang, "relay-group-unreachable", city=broken.city)

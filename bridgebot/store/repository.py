@@ -32,7 +32,7 @@ from bridgebot.domain import (
     SourceMessage,
     User,
 )
-from bridgebot.textmodel import Entity
+from bridgebot.textmodel import Entity, entity_from_dict, entity_to_dict
 
 SEEN_REFRESH = timedelta(minutes=1)
 SEEN_CACHE_SIZE = 10_000
@@ -80,11 +80,11 @@ def _group(row: aiosqlite.Row) -> Group:
 
 
 def _entities_json(entities: Sequence[Entity]) -> str:
-    return json.dumps([{k: v for k, v in asdict(e).items() if v is not None} for e in entities])
+    return json.dumps([entity_to_dict(e) for e in entities])
 
 
 def _entities(text: str) -> tuple[Entity, ...]:
-    return tuple(Entity(**item) for item in json.loads(text))
+    return tuple(entity_from_dict(item) for item in json.loads(text))
 
 
 def _source(row: aiosqlite.Row) -> SourceMessage:

@@ -272,3 +272,18 @@ unsend-report-kept = ⚠️ Die Kopien in { $cities } konnten nicht gelöscht we
 
 # Dates too far ahead (hostile input)
 error-date-too-far = „{ $date }“ liegt zu weit entfernt. Bitte geben Sie ein Datum innerhalb der nächsten { $years } Jahre an.
+
+# Telegram-Fehler: eine Partnergruppe, die eine Art von Nachricht nicht erlaubt
+relay-kind-refused = ℹ️ { $city } erlaubt keine { $kind ->
+        [photo] Fotos
+        [video] Videos
+        [animation] GIFs
+        [audio] Musik
+        [voice] Sprachnachrichten
+        [document] Dateien
+        [sticker] Sticker
+        [video_note] Videonachrichten
+        [poll] Umfragen
+        [dice] Würfel
+       *[other] Nachrichten dieser Art
+    }; solche Inhalte werden deshalb nicht dorthin weitergeleitet. Ein Admin dieser Gruppe kann sie in den Gruppenberechtigungen erlauben.

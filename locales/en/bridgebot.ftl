@@ -272,3 +272,18 @@ unsend-report-kept = ⚠️ The copies in { $cities } could not be deleted (Tele
 
 # Dates too far ahead (hostile input)
 error-date-too-far = “{ $date }” is too far away. Please give a date within the next { $years } years.
+
+# Telegram errors: a partner group that does not allow one kind of message
+relay-kind-refused = ℹ️ { $city } does not allow { $kind ->
+        [photo] photos
+        [video] videos
+        [animation] GIFs
+        [audio] music
+        [voice] voice messages
+        [document] files
+        [sticker] stickers
+        [video_note] video messages
+        [poll] polls
+        [dice] dice
+       *[other] messages of this kind
+    }, so such messages are not relayed there. An admin of that group can allow them in the group's permissions.

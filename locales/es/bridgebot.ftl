@@ -290,3 +290,18 @@ unsend-report-kept = ⚠️ No se pudieron borrar las copias en { $cities } (Tel
 
 # Dates too far ahead (hostile input)
 error-date-too-far = “{ $date }” está demasiado lejos. Indique una fecha dentro de los próximos { $years } años, por favor.
+
+# Errores de Telegram: un grupo hermano que no permite un tipo de mensaje
+relay-kind-refused = ℹ️ { $city } no permite { $kind ->
+        [photo] fotos
+        [video] vídeos
+        [animation] GIF
+        [audio] música
+        [voice] mensajes de voz
+        [document] archivos
+        [sticker] stickers
+        [video_note] videomensajes
+        [poll] encuestas
+        [dice] dados
+       *[other] este tipo de mensajes
+    }, así que ese contenido no se reenvía allí. Un administrador de ese grupo puede permitirlo en los permisos del grupo.

@@ -281,3 +281,18 @@ unsend-report-kept = ⚠️ Les copies dans { $cities } n'ont pas pu être suppr
 
 # Dates too far ahead (hostile input)
 error-date-too-far = « { $date } » est trop lointain. Indiquez une date dans les { $years } prochaines années, s'il vous plaît.
+
+# Erreurs Telegram : un groupe partenaire qui n'autorise pas un type de message
+relay-kind-refused = ℹ️ { $city } n'autorise pas { $kind ->
+        [photo] les photos
+        [video] les vidéos
+        [animation] les GIF
+        [audio] la musique
+        [voice] les messages vocaux
+        [document] les fichiers
+        [sticker] les stickers
+        [video_note] les messages vidéo
+        [poll] les sondages
+        [dice] les dés
+       *[other] les messages de ce type
+    } : ce contenu n'y est donc pas relayé. Un administrateur de ce groupe peut l'autoriser dans les autorisations du groupe.

@@ -245,3 +245,18 @@ unsend-report-kept = ⚠️ Salinan di { $cities } tidak dapat dihapus (Telegram
 
 # Dates too far ahead (hostile input)
 error-date-too-far = “{ $date }” terlalu jauh. Harap masukkan tanggal dalam { $years } tahun ke depan.
+
+# Galat Telegram: grup mitra yang tidak mengizinkan satu jenis pesan
+relay-kind-refused = ℹ️ { $city } tidak mengizinkan { $kind ->
+        [photo] foto
+        [video] video
+        [animation] GIF
+        [audio] musik
+        [voice] pesan suara
+        [document] file
+        [sticker] stiker
+        [video_note] pesan video
+        [poll] polling
+        [dice] dadu
+       *[other] jenis pesan ini
+    }, sehingga konten tersebut tidak diteruskan ke sana. Admin grup tersebut dapat mengizinkannya di pengaturan izin grup.

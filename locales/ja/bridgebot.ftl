@@ -245,3 +245,18 @@ unsend-report-kept = ⚠️ { $cities } のコピーは削除できませんで�
 
 # Dates too far ahead (hostile input)
 error-date-too-far = 「{ $date }」は先すぎます。今後{ $years }年以内の日付を指定してください。
+
+# Telegram のエラー：ある種類のメッセージを許可していないパートナーグループ
+relay-kind-refused = ℹ️ { $city }では{ $kind ->
+        [photo] 写真
+        [video] 動画
+        [animation] GIF
+        [audio] 音楽
+        [voice] ボイスメッセージ
+        [document] ファイル
+        [sticker] ステッカー
+        [video_note] ビデオメッセージ
+        [poll] 投票
+        [dice] サイコロ
+       *[other] この種類のメッセージ
+    }が許可されていないため、転送されません。先方のグループ管理者がグループの権限設定で許可できます。

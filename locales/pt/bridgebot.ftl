@@ -274,3 +274,18 @@ unsend-report-kept = ⚠️ Não foi possível apagar as cópias em { $cities } 
 
 # Dates too far ahead (hostile input)
 error-date-too-far = “{ $date }” está longe demais. Indique uma data dentro dos próximos { $years } anos.
+
+# Erros do Telegram: um grupo parceiro que não permite um tipo de mensagem
+relay-kind-refused = ℹ️ { $city } não permite { $kind ->
+        [photo] fotos
+        [video] vídeos
+        [animation] GIFs
+        [audio] músicas
+        [voice] mensagens de voz
+        [document] arquivos
+        [sticker] figurinhas
+        [video_note] mensagens de vídeo
+        [poll] enquetes
+        [dice] dados
+       *[other] mensagens deste tipo
+    }, por isso esse conteúdo não é encaminhado para lá. Um administrador desse grupo pode permiti-lo nas permissões do grupo.

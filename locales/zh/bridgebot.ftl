@@ -245,3 +245,18 @@ unsend-report-kept = ⚠️ { $cities } 群组中的副本无法删除（Telegra
 
 # Dates too far ahead (hostile input)
 error-date-too-far = “{ $date }”太远了。请给出未来 { $years } 年以内的日期。
+
+# Telegram 错误：伙伴群组不允许某类消息
+relay-kind-refused = ℹ️ { $city } 不允许发送{ $kind ->
+        [photo] 图片
+        [video] 视频
+        [animation] GIF 动图
+        [audio] 音乐
+        [voice] 语音消息
+        [document] 文件
+        [sticker] 贴纸
+        [video_note] 视频消息
+        [poll] 投票
+        [dice] 骰子
+       *[other] 此类消息
+    }，因此这类内容不会转发到该群。该群的管理员可以在群组权限中开启。
