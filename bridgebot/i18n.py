@@ -54,6 +54,12 @@ class Catalogs:
     def languages(self) -> list[str]:
         return sorted(self._bundles)
 
+    @property
+    def menu_languages(self) -> list[str]:
+        """The catalogs Telegram can pick a command menu for: it names languages by two letters only,
+        so a Traditional Chinese client sees the zh menu."""
+        return [lang for lang in self.languages if len(lang) == 2]
+
     def ui_language(self, lang: str | None) -> str:
         """The catalog to speak in a group: its own language (or its region's) when we have one, else English."""
         if lang is None:
@@ -80,17 +86,20 @@ class Catalogs:
         return [*chain, FALLBACK]
 
     def t(self, lang: str | None, key: str, /, **args: Any) -> str:
-        args = {name: str(value) if name in IDENTIFIERS else value for name, value in args.items()}
         for candidate in self._chain(self.ui_language(lang)):
-            bundle = self._bundles[candidate]
-            if bundle.has_message(key):
-                message = bundle.get_message(key)
-                text, errors = bundle.format_pattern(message.value, args)
+            if self._bundles[candidate].has_message(key):
+                text, errors = self.render(candidate, key, args)
                 for error in errors:
                     log.warning("catalog %s, key %s: %s", candidate, key, error)
                 return text
         log.error("missing UI string %s", key)
         return key
+
+    def render(self, catalog: str, key: str, args: dict[str, Any]) -> tuple[str, list[Exception]]:
+        """One message of one catalog, with Fluent's complaints (a missing argument, an unknown function)."""
+        bundle = self._bundles[catalog]
+        args = {name: str(value) if name in IDENTIFIERS else value for name, value in args.items()}
+        return bundle.format_pattern(bundle.get_message(key).value, args)
 
 
 @cache

@@ -27,7 +27,14 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 
-from bridgebot.services.dates import DAY_WORDS, cjk_number, names_weekday_or_week, parse_due, weekday_in
+from bridgebot.services.dates import (
+    DAY_WORDS,
+    cjk_number,
+    names_weekday_or_week,
+    parse_due,
+    reading_language,
+    weekday_in,
+)
 from bridgebot.services.refusal import Refusal
 
 DEFAULT_TIME = time(9, 0)
@@ -183,6 +190,7 @@ def split_when(words: list[str], lang: str, tz: str, now: datetime) -> tuple[Whe
 
 
 def parse_when(phrase: str, lang: str, tz: str, now: datetime) -> When:
+    phrase, lang = reading_language(phrase, lang)
     moment_phrase = _spaced(phrase)
     phrase = _plain(phrase)
     every = _EVERY.match(phrase)
