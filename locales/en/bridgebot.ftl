@@ -1,3 +1,18 @@
+### For translators: one word per concept, the same in every message.
+###   partnership      the linked groups of partner cities (a twinning or a project group); /partnership
+###   city             one group in a partnership, registered with /setup
+###   join code        the one-time code a new city's group sends with /partnership join
+###   commitment       a task someone took on, numbered #7: open, done, blocked, overdue
+###   follow-up        a message a coordinator schedules with /followup, numbered F3
+###   reminder, overdue notice, weekly digest, dormancy alert
+###                    the automatic messages (together: "automatic reminders"); never called follow-ups
+###   contact person   the person to contact in a city, set with /focal
+###   coordinator      may schedule follow-ups, change settings and anyone's commitments: group admins,
+###                    bot admins and people given the role with /role @user coordinator
+###   officer          an ordinary member without coordinator rights (/role @user officer takes the role back)
+### The words after a command (coordinator|officer, all, done, overdue, settings names) are typed as they are:
+### do not translate them. Times in examples must parse in your language (tests/test_schedule.py checks).
+
 ## Command menu descriptions
 cmd-start = Start and see what bridgebot does
 cmd-help = How to use bridgebot
