@@ -164,7 +164,7 @@ async def set_command_menus(application: Application, catalog: Catalogs) -> None
     try:
         for scope, names in scopes:
             await application.bot.set_my_commands(_menu(catalog, "en", names), scope=scope)
-            for lang in catalog.languages:
+            for lang in catalog.menu_languages:
                 menu = _menu(catalog, lang, names)
                 await application.bot.set_my_commands(menu, scope=scope, language_code=lang)
     except TelegramError as exc:

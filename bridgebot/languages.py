@@ -2,6 +2,11 @@
 
 Codes are ISO 639-1 plus Argos' `zt` (Traditional Chinese); `/setup Hamburg Deutsch` and
 `/setup Hamburg german` work as well as `/setup Hamburg de`, because arguments come in any language.
+
+Portuguese from any region (`pt-BR`, `pt-PT`, "português (Brasil)") is stored as `pt`: the group then
+translates with Argos' pt models, which every install has, and reads the pt catalog, which is
+written for Brazil. `pb` typed as such stays Argos' own code for Brazilian Portuguese models.
+Traditional Chinese (`zh-Hant`, `zh-TW`, `zh-HK`, "繁體中文") is Argos' `zt`, which has its own models.
 """
 
 from __future__ import annotations
@@ -29,8 +34,13 @@ _ALIASES = {
     "zh-cn": "zh",
     "zh-hant": "zt",
     "zh-tw": "zt",
-    "pt-br": "pb",
+    "zh-hk": "zt",
+    "zh-mo": "zt",
+    "pt-br": "pt",
+    "pt-pt": "pt",
 }
+# Regional names Babel knows ("português (Brasil)", "Chinese (Traditional)"), for the code we store.
+_VARIANTS = {"pt_BR": "pt", "pt_PT": "pt", "zh_Hans": "zh", "zh_Hant": "zt"}
 
 
 def fold(text: str) -> str:
@@ -54,6 +64,8 @@ def _names() -> dict[str, str]:
         for code, name in Locale.parse(ui).languages.items():
             if code in ISO_639_1:
                 names.setdefault(fold(name), code)
+        for variant, code in _VARIANTS.items():
+            names.setdefault(fold(Locale.parse(variant).get_display_name(ui) or variant), code)
     names.update({fold("Traditional Chinese"): "zt", fold("繁體中文"): "zt", fold("繁体中文"): "zt"})
     return names
 

@@ -2,8 +2,8 @@
 
     python scripts/report_example.py docs/
 
-The Chinese chart falls back to English labels on a server without a CJK font (install
-fonts-noto-cjk for Chinese and Japanese labels).
+Chinese and Japanese chart labels come from the fonts shipped in bridgebot/fonts; city names in
+CJK need a system CJK font (e.g. fonts-wqy-microhei).
 
 Runs offline: the local Bot API server, the tiny Argos packages and a moved clock (three weeks of
 messages and commitments in a few seconds). Writes report-<lang>.txt and report-<lang>.png.

@@ -78,8 +78,8 @@ async def test_commitment_is_announced_in_each_language_and_local_time(
     hamburg, leeds = pair
     tom = api.add_user("Tom", username="tom_leeds")
     here, (there,) = await announced(api, story, leeds, tom, "/commit we will send the budget by friday", hamburg)
-    assert here == "📌 #1 Tom (Leeds) will: we will send the budget — due Nov 27, 2026 23:59"
-    assert there == "📌 #1 Tom (Leeds) übernimmt: wir schicken das budget — fällig 28. Nov. 2026 00:59"
+    assert here == "📌 #1 Tom (Leeds) will: we will send the budget — due: Nov 27, 2026, 23:59"
+    assert there == "📌 #1 Tom (Leeds) übernimmt: wir schicken das budget — Frist: 28. Nov. 2026, 00:59"
 
 
 async def test_commitment_from_a_reply_takes_that_messages_text(
@@ -92,7 +92,7 @@ async def test_commitment_from_a_reply_takes_that_messages_text(
     _, (there,) = await announced(
         api, story, hamburg, anna, "/commit bis Freitag", leeds, reply_to=message["message_id"]
     )
-    assert there == "📌 #1 Anna (Hamburg) will: The report is ready. — due Nov 27, 2026 22:59"
+    assert there == "📌 #1 Anna (Hamburg) will: The report is ready. — due: Nov 27, 2026, 22:59"
 
 
 async def test_refused_commands_store_nothing(
@@ -124,7 +124,7 @@ async def test_owner_and_coordinators_change_a_commitment_others_cannot(
     here, _ = await announced(api, story, leeds, tom, "/blocked #1 waiting for the venue", hamburg)
     assert "waiting for the venue" in here
     here, _ = await announced(api, story, leeds, tom, "/due #1 2026-12-10", hamburg)
-    assert "Dec 10, 2026 23:59" in here
+    assert "Dec 10, 2026, 23:59" in here
     assert "no commitment #99" in (await story.say(leeds, tom, "/done #99"))[0]
     assert "not a commitment number" in (await story.say(leeds, tom, "/done abc"))[0]
 

@@ -104,7 +104,7 @@ async def test_followup_on_a_commitment_reaches_each_group_in_its_language_and_m
 
     (in_hamburg,) = api.sent(hamburg.id)[before[hamburg.id] :]
     (in_leeds,) = api.sent(leeds.id)[before[leeds.id] :]
-    assert in_hamburg["text"].startswith("⏰ Nachfassen zu #1: @anna_hh (Hamburg) — wir schicken das budget")
+    assert in_hamburg["text"].startswith("⏰ Wiedervorlage zu #1: @anna_hh (Hamburg) — wir schicken das budget")
     assert "bitte lesen" in in_hamburg["text"]
     assert in_leeds["text"].startswith("⏰ Follow-up on #1: @anna_hh (Hamburg) — we will send the budget")
     assert "please read" in in_leeds["text"]  # the note, machine translated once for English
@@ -145,7 +145,7 @@ async def test_recurring_followup_is_local_to_each_partner_across_dst_changes(
     utc_hours = {m.strftime("%m-%d %H:%M") for m in sent_at[hamburg.id]}
     assert {"03-22 08:00", "03-29 07:00"} <= utc_hours  # CET, then CEST
     assert texts_since(api, boston, 0)[-1].startswith("⏰ Follow-up for everyone in “Hamburg–Boston”")
-    assert texts_since(api, hamburg, 0)[-1].startswith("⏰ Erinnerung an alle in „Hamburg–Boston“")
+    assert texts_since(api, hamburg, 0)[-1].startswith("⏰ Wiedervorlage an alle in „Hamburg–Boston“")
 
 
 async def test_typed_time_is_honoured_everywhere_and_warns_outside_working_hours(
@@ -174,12 +174,12 @@ async def test_automatic_reminder_waits_for_working_hours_in_each_city(
 
     start = {c.id: len(api.sent(c.id)) for c in pair}
     await fire(bot, clock, datetime(2026, 11, 30, 7, 0, tzinfo=UTC))
-    assert texts_since(api, hamburg, start[hamburg.id])[0].startswith("⏳ Erinnerung: #1 ist fällig")
+    assert texts_since(api, hamburg, start[hamburg.id])[0].startswith("⏳ Erinnerung: #1 ist am ")
     assert texts_since(api, leeds, start[leeds.id]) == []
     await fire(bot, clock, datetime(2026, 11, 30, 8, 0, tzinfo=UTC))
     leeds_texts = texts_since(api, leeds, start[leeds.id])
     assert leeds_texts[0].startswith("⏳ Reminder: #1 is due")
-    assert leeds_texts[1].startswith("⚠️ #1 is overdue since")
+    assert leeds_texts[1].startswith("⚠️ #1 has been overdue since")
 
 
 async def test_restart_between_scheduling_and_firing_sends_once(
@@ -325,7 +325,7 @@ async def test_bad_when_and_permissions_store_nothing(
     start = len(api.sent(hamburg.id))
     await fire(bot, clock, datetime(2026, 11, 27, 15, 0, tzinfo=UTC))
     (nudge,) = api.sent(hamburg.id)[start:]
-    assert nudge["text"].startswith("⏰ Erinnerung für @anna_hh")
+    assert nudge["text"].startswith("⏰ Wiedervorlage für @anna_hh")
     assert "#1 · Anna (Hamburg)" in nudge["text"]
 
 
@@ -353,14 +353,14 @@ async def test_report_counts_the_partnership_and_draws_a_chart(
     await api.wait_for(lambda: len(answers()) == 2)
     text, photo = answers()
     lines = text["text"].splitlines()
-    assert lines[0].startswith("📊 “Hamburg–Leeds” — partnership health, last 30 days")
+    assert lines[0].startswith("📊 “Hamburg–Leeds” — partnership activity, last 30 days")
     assert lines[1].startswith(
-        "• Hamburg: 1 message · commitments: 1 made, 0 done (0 on time), 1 overdue · last activity"
+        "• Hamburg: 1 message · commitments: 1 made, 0 done (0 on time), 1 overdue · last activity:"
     )
     assert lines[2].startswith(
-        "• Leeds: 3 messages · commitments: 2 made, 2 done (2 on time), 0 overdue · last activity"
+        "• Leeds: 3 messages · commitments: 2 made, 2 done (2 on time), 0 overdue · last activity:"
     )
-    assert lines[3] == "Median time to done: 2.5 days"
+    assert lines[3] == "Median time to completion: 2.5 days"
     assert photo["caption"] == "📊 “Hamburg–Leeds” at a glance"
     png = api.world.files[photo["photo"][-1]["file_id"]].data
     assert png.startswith(b"\x89PNG\r\n\x1a\n")

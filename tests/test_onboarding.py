@@ -130,8 +130,8 @@ async def test_restart_keeps_every_registration(
 async def test_help_is_in_the_group_language(bot: RunningBot, api: LocalBotApi, story: Scenario) -> None:
     hangzhou = story.city("Hangzhou", "zh")
     await story.setup(hangzhou, "Asia/Shanghai")
-    assert "伙伴城市" in (await story.say(hangzhou, hangzhou.admin, "/help"))[0]
-    assert api.commands[("all_group_chats", "de")][0]["description"] == "So benutzt du bridgebot"
+    assert "合作城市" in (await story.say(hangzhou, hangzhou.admin, "/help"))[0]
+    assert api.commands[("all_group_chats", "de")][0]["description"] == "So benutzen Sie bridgebot"
     admin_menu = [c["command"] for c in api.commands[("all_chat_administrators", "")]]
     assert "setup" in admin_menu and "setup" not in [c["command"] for c in api.commands[("all_group_chats", "")]]
 

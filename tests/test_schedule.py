@@ -374,12 +374,13 @@ def _catalog_examples(command: str, first_per_line: bool = False) -> list[tuple[
     from bridgebot.i18n import CATALOG, locales_dir
 
     found = []
+    group_code = {"zh_Hant": "zt"}  # the catalog a group of that code reads
     for path in sorted(locales_dir().glob(f"*/{CATALOG}")):
         for line in path.read_text(encoding="utf-8").splitlines():
             for match in re.finditer(rf"/{command} ({_END})", line):
                 example = match.group(1).strip()
                 if "<" not in example and "[" not in example and not example.startswith(("cancel", "settings")):
-                    found.append((path.parent.name, example))
+                    found.append((group_code.get(path.parent.name, path.parent.name), example))
                     if first_per_line:
                         break
     return found
@@ -483,6 +484,7 @@ NOTES = {
     "ja": "報告を送る",
     "zh": "发送报告",
     "id": "kirim laporan",
+    "zt": "傳送報告",
 }
 
 

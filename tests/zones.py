@@ -1,4 +1,7 @@
-"""One time zone per UI language and a fixed Wednesday, shared by the date and schedule tests."""
+"""One time zone per UI language and a fixed Wednesday, shared by the date and schedule tests.
+
+Keyed by the code a group stores: a zt (Traditional Chinese) group reads the zh_Hant catalog.
+"""
 
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -14,6 +17,7 @@ ZONES = {
     "pt": "America/Sao_Paulo",
     "ja": "Asia/Tokyo",
     "id": "Asia/Jakarta",
+    "zt": "Asia/Taipei",  # Traditional Chinese groups read the zh_Hant catalog
 }
 
 

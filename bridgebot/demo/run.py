@@ -263,7 +263,7 @@ class Demo:
         await self.step([(hamburg, "/done 1")], {c.name: 1 for c in self.cities})
         await self.step([(hangzhou, "非常感谢！")], {hamburg.name: 1, leeds.name: 1})
 
-        self.chapter("5. /report", "Partnership health: activity and commitments per city, as text and a chart.")
+        self.chapter("5. /report", "Partnership activity: messages and commitments per city, as text and a chart.")
         await self.step([(leeds, "/report")], {leeds.name: 2})
 
 

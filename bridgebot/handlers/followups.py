@@ -14,7 +14,7 @@ from bridgebot.services.followups import Followups, Listed, Scheduled, weekday_n
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.report import build_report, report_chart, report_text
 from bridgebot.services.schedule import Rule
-from bridgebot.services.texts import local_time
+from bridgebot.services.texts import clock_text, join_list, local_time
 
 
 @replies_refusals
@@ -106,9 +106,12 @@ async def followups(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 def _listed_line(followups: Followups, item: Listed, group: Group) -> str:
     t, lang = followups.catalogs.t, group.lang
     ui = followups.catalogs.ui_language(lang)
-    nexts = ", ".join(
-        t(lang, "followups-next-item", city=member.city, time=local_time(at, member.tz, ui, True))
-        for member, at in item.nexts
+    nexts = join_list(
+        [
+            t(lang, "followups-next-item", city=member.city, time=local_time(at, member.tz, ui, True))
+            for member, at in item.nexts
+        ],
+        ui,
     )
     return t(
         lang,
@@ -149,8 +152,8 @@ def _settings_text(followups: Followups, settings: FollowupSettings, group: Grou
         overdue=t(lang, "setting-on") if settings.overdue_notice else off,
         digest=digest,
         dormancy=t(lang, "setting-days", days=settings.dormancy_days) if settings.dormancy_days else off,
-        hours=f"{settings.hours_start}–{settings.hours_end}",
-        days=", ".join(weekday_name(d, ui, "abbreviated") for d in days) or off,
+        hours=f"{clock_text(settings.hours_start, ui)}–{clock_text(settings.hours_end, ui)}",
+        days=join_list([weekday_name(d, ui, "abbreviated") for d in days], ui) or off,
     )
 
 

@@ -172,6 +172,17 @@ def _last_word(text: str, word: str) -> re.Match | None:
     return matches[-1] if matches else None
 
 
+# The characters of date and time words that Traditional Chinese writes differently ("下週五", "每 2 個月").
+_TO_SIMPLIFIED = str.maketrans("週個後點兩號鐘時間禮這", "周个后点两号钟时间礼这")
+
+
+def reading_language(phrase: str, lang: str) -> tuple[str, str]:
+    """Traditional Chinese (zt) is read with the Chinese rules: its date words differ only in script."""
+    if lang == "zt":
+        return phrase.translate(_TO_SIMPLIFIED), "zh"
+    return phrase, lang
+
+
 def parse_due(phrase: str, lang: str, tz: str, now: datetime, bare_day: time = time(23, 59)) -> datetime:
     """The moment `phrase` means in the group's zone, in UTC.
 
@@ -187,6 +198,7 @@ def parse_due(phrase: str, lang: str, tz: str, now: datetime, bare_day: time = t
 
 
 def _parse_due(phrase: str, lang: str, tz: str, now: datetime, bare_day: time) -> datetime:
+    phrase, lang = reading_language(phrase, lang)
     zone = ZoneInfo(tz)
     local_now = now.astimezone(zone)
     cleaned = _ARTICLES.sub("", phrase.strip())

@@ -41,7 +41,7 @@ from bridgebot.services.outbox import (
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Part, Rendered
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences, parse_rule, split_when
-from bridgebot.services.texts import commitment_line, local_due, local_time
+from bridgebot.services.texts import clock_text, commitment_line, local_due, local_time
 from bridgebot.store.repository import Repository
 from bridgebot.textmodel import Entity, utf16_len
 from bridgebot.translation.detect import detect_language
@@ -567,10 +567,11 @@ def describe_rule(catalogs: Catalogs, rule: Rule, lang: str) -> str:
     ui = catalogs.ui_language(lang)
     if rule.unit == "week":
         weekday = weekday_name(rule.weekday or 0, ui)
-        return catalogs.t(lang, "rule-week", interval=rule.interval, weekday=weekday, time=rule.at)
+        return catalogs.t(lang, "rule-week", interval=rule.interval, weekday=weekday, time=clock_text(rule.at, ui))
     if rule.unit == "month":
-        return catalogs.t(lang, "rule-month", interval=rule.interval, day=rule.monthday or 1, time=rule.at)
-    return catalogs.t(lang, "rule-day", interval=rule.interval, time=rule.at)
+        day = rule.monthday or 1
+        return catalogs.t(lang, "rule-month", interval=rule.interval, day=day, time=clock_text(rule.at, ui))
+    return catalogs.t(lang, "rule-day", interval=rule.interval, time=clock_text(rule.at, ui))
 
 
 def _due_date_nudges(

@@ -1,7 +1,11 @@
 """/report: a partnership's health as figures per city, a short text and a chart people can glance at.
 
 The chart is drawn headless with matplotlib (Agg) and only imported when a report is asked for, so
-the bot's start and memory do not pay for it.
+the bot's start and memory do not pay for it. It is labelled in the group's language: Chinese and
+Japanese labels come from small Noto Sans CJK subsets shipped in bridgebot/fonts (a few kB each,
+just the label characters; scripts/chart_fonts.py rebuilds them), so a plain install needs no system
+font for them. City and partnership names in CJK need a system CJK font (the Docker image has one);
+without it their characters show as boxes, the rest of the chart is still right.
 """
 
 from __future__ import annotations
@@ -11,15 +15,34 @@ import statistics
 import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from bridgebot.domain import Group
 from bridgebot.i18n import Catalogs
+from bridgebot.i18n import catalogs as shared_catalogs
 from bridgebot.services.onboarding import member_group
 from bridgebot.services.texts import local_time
 from bridgebot.store.repository import Repository
 
 WINDOW_DAYS = 30
 _CJK_FONTS = ("Noto Sans CJK", "Noto Sans SC", "Noto Sans JP", "WenQuanYi", "Droid Sans Fallback", "Source Han")
+FONTS_DIR = Path(__file__).resolve().parent.parent / "fonts"
+# Catalog -> (file in FONTS_DIR, the font's family name): the glyph forms each language expects.
+CHART_FONTS = {
+    "zh": ("NotoSansCJK-chart-SC.otf", "Noto Sans CJK SC"),
+    "zh_Hant": ("NotoSansCJK-chart-TC.otf", "Noto Sans CJK TC"),
+    "ja": ("NotoSansCJK-chart-JP.otf", "Noto Sans CJK JP"),
+}
+CHART_LABELS = (
+    "report-chart-messages",
+    "report-chart-commitments",
+    "report-chart-made",
+    "report-chart-done",
+    "report-chart-ontime",
+    "report-chart-overdue",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +122,48 @@ def report_text(catalogs: Catalogs, report: Report, group: Group) -> str:
     return "\n".join(lines)
 
 
+def chart_label_characters(ui: str, catalogs: Catalogs | None = None) -> str:
+    """Every character outside ASCII that the chart labels of catalog `ui` use."""
+    catalogs = catalogs or shared_catalogs()
+    text = "".join(catalogs.t(ui, key, days=WINDOW_DAYS) for key in CHART_LABELS)
+    return "".join(sorted({char for char in text if ord(char) > 0x7F and not char.isspace()}))
+
+
+@cache
+def _system_cjk_families() -> tuple[str, ...]:
+    """CJK fonts installed on this server, for city and partnership names in Chinese or Japanese."""
+    from matplotlib import font_manager
+
+    names = {font.name for font in font_manager.fontManager.ttflist}
+    return tuple(sorted(name for name in names if any(cjk in name for cjk in _CJK_FONTS)))
+
+
+@cache
+def chart_families(ui: str) -> tuple[str, ...]:
+    """Font families for the chart, first match per glyph: Latin, the shipped label font, a system CJK font."""
+    from matplotlib import font_manager
+
+    families = ["DejaVu Sans"]
+    if ui in CHART_FONTS:
+        file_name, family = CHART_FONTS[ui]
+        font_manager.fontManager.addfont(str(FONTS_DIR / file_name))
+        families.append(family)
+    return (*families, *(name for name in _system_cjk_families() if name not in families))
+
+
 def report_chart(catalogs: Catalogs, report: Report, group: Group) -> bytes:
     """A PNG: messages per city, and commitments made / done / on time / overdue per city."""
     import matplotlib
 
     matplotlib.use("Agg")
-    from matplotlib import font_manager
     from matplotlib import pyplot as plt
 
-    lang = group.lang
-    if lang in ("zh", "zt", "ja") and not any(
-        any(name in font.name for name in _CJK_FONTS) for font in font_manager.fontManager.ttflist
-    ):
-        lang = "en"  # no font for the labels on this server: English beats empty boxes
+    lang = catalogs.ui_language(group.lang)
+    with plt.rc_context({"font.family": list(chart_families(lang))}):
+        return _draw(plt, catalogs, report, lang)
+
+
+def _draw(plt: Any, catalogs: Catalogs, report: Report, lang: str) -> bytes:
     cities = [city.city for city in report.cities]
     series = [
         ("report-chart-made", [c.made for c in report.cities], "#4C72B0"),

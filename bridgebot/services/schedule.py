@@ -35,6 +35,7 @@ from bridgebot.services.dates import (
     cjk_number,
     names_weekday_or_week,
     parse_due,
+    reading_language,
     weekday_in,
     within_horizon,
 )
@@ -194,6 +195,7 @@ def split_when(words: list[str], lang: str, tz: str, now: datetime) -> tuple[Whe
 
 
 def parse_when(phrase: str, lang: str, tz: str, now: datetime) -> When:
+    phrase, lang = reading_language(phrase, lang)
     moment_phrase = _spaced(phrase)
     phrase = _plain(phrase)
     every = _EVERY.match(phrase)

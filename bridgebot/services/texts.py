@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_skeleton
+from babel import Locale
+from babel.dates import format_skeleton, format_time, get_datetime_format
 
 from bridgebot.domain import Commitment, Group
 from bridgebot.i18n import Catalogs
@@ -15,12 +17,31 @@ def local_time(moment: datetime, tz: str, ui: str, weekday: bool = False) -> str
     """24-hour times everywhere: partners read each other's messages across conventions."""
     local = moment.astimezone(ZoneInfo(tz))
     day = format_skeleton("yMMMEd" if weekday else "yMMMd", local, locale=ui)
-    return f"{day} {wall_clock(local, tz, ui)}"
+    # CLDR's own glue, not a bare space: "6. Nov. 2026, 10:05" in German, "2026年11月6日 10:05" in Chinese.
+    return get_datetime_format("medium", locale=ui).replace("{1}", day).replace("{0}", wall_clock(local, tz, ui))
 
 
 def wall_clock(moment: datetime, tz: str, ui: str) -> str:
     """Just the hour and minute: what a partner's clock shows right now."""
     return format_skeleton("Hm", moment.astimezone(ZoneInfo(tz)), locale=ui)
+
+
+def clock_text(at: str, ui: str) -> str:
+    """A rule's "HH:MM" as the language writes a time ("09.00" in Indonesian), like every other time."""
+    hour, minute = at.split(":")
+    return format_time(time(int(hour), int(minute)), "HH:mm", locale=ui).replace(":", _time_separator(ui))
+
+
+@cache
+def _time_separator(ui: str) -> str:
+    pattern = Locale.parse(ui).time_formats["short"].pattern
+    return "." if "H.mm" in pattern or "HH.mm" in pattern else ":"
+
+
+def join_list(items: list[str], ui: str) -> str:
+    """Items side by side as the language separates them: "Mo., Di." but "月、火" and "周一、周二"."""
+    middle = Locale.parse(ui).list_patterns["standard"]["middle"]
+    return middle.replace("{0}", "").replace("{1}", "").join(items)
 
 
 def local_due(catalogs: Catalogs, due: datetime | None, group: Group) -> str:

@@ -1,43 +1,43 @@
 ## Command menu descriptions
 cmd-start = Starten und erfahren, was bridgebot tut
-cmd-help = So benutzt du bridgebot
+cmd-help = So benutzen Sie bridgebot
 cmd-setup = Diese Gruppe als Stadt anmelden: /setup <Stadt> <Sprache> [Zeitzone]
 cmd-partnership = Partnerschaft anzeigen, oder new / invite / join / leave
 cmd-contacts = Ansprechpersonen in jeder Partnerstadt
 cmd-lang = Sprache dieser Gruppe ändern
-cmd-focal = Ansprechperson dieser Stadt festlegen: /focal @nutzer
+cmd-focal = Ansprechperson dieser Stadt festlegen: /focal @Person
 
 ## Welcome and help
-start-private = Hallo! Ich bin bridgebot. Ich verbinde die Telegram-Gruppen von Partnerstädten: Jede Nachricht erscheint in jeder Partnergruppe, offline übersetzt in die Sprache dieser Gruppe. Füge mich zur Gruppe deiner Stadt hinzu, um zu beginnen.
-start-group = Hallo! Ich bin bridgebot. Ein Gruppenadmin kann diese Gruppe mit /setup anmelden und sie dann mit den Partnerstädten verbinden.
+start-private = Guten Tag! Ich bin bridgebot. Ich verbinde die Telegram-Gruppen von Partnerstädten: Jede Nachricht erscheint in jeder Partnergruppe, übersetzt in die Sprache dieser Gruppe – auf dem eigenen Server des Bots, ohne Cloud-Dienst. Fügen Sie mich zur Gruppe Ihrer Stadt hinzu, um zu beginnen.
+start-group = Guten Tag! Ich bin bridgebot. Ein Gruppenadmin kann diese Gruppe mit /setup anmelden und sie dann mit den Partnerstädten verbinden.
 help =
     bridgebot verbindet die Gruppen von Partnerstädten und übersetzt zwischen ihnen.
 
     Erste Schritte (Gruppenadmins):
     /setup <Stadt> <Sprache> [Zeitzone] — diese Gruppe anmelden, z. B. /setup Hamburg de Europe/Berlin
-    /partnership new <Name> — eine Partnerschaft anlegen (Bot-Admins); du erhältst einen Beitrittscode
+    /partnership new <Name> — eine Partnerschaft anlegen (Bot-Admins); Sie erhalten einen Beitrittscode
     /partnership invite — ein neuer Beitrittscode für eine weitere Stadt
     /partnership join <Code> — diese Gruppe mit einer Partnerschaft verbinden
-    /partnership leave — diese Gruppe abmelden
+    /partnership leave — diese Gruppe aus der Partnerschaft lösen
     /lang <Sprache> — Sprache dieser Gruppe ändern
-    /focal @nutzer — festlegen, wer in dieser Stadt Ansprechperson ist
+    /focal @Person — die Ansprechperson dieser Stadt festlegen
 
     Für alle:
     /partnership — die Städte, ihre Sprachen und Ortszeiten
     /contacts — die Ansprechperson jeder Stadt
     /commit <was> bis <Datum> — eine Zusage eintragen (als Antwort: mit dem Text dieser Nachricht)
-    /commitments [all | done | overdue | @person] — die Zusagen der Partnerschaft
+    /commitments [all | done | overdue | @Person] — die Zusagen der Partnerschaft
     /done, /blocked, /reopen, /due <Nr> — eine Zusage ändern
-    /followup <#Nr | @Person | all> <wann> [Notiz] — eine Erinnerung planen (Koordination), z. B. /followup #7 Freitag 10:00, /followup all jeden Montag 09:00
-    /followups — geplante und automatische Erinnerungen; /followup cancel <F-Nr>
-    /report — Zustand der Partnerschaft: Aktivität und Zusagen, mit Diagramm
+    /followup <#Nr | @Person | all> <wann> [Notiz] — eine Wiedervorlage planen (Koordination), z. B. /followup #7 Freitag 10:00, /followup all jeden Montag 09:00
+    /followups — geplante Wiedervorlagen und automatische Hinweise; /followup cancel <F-Nr>
+    /report — Aktivität der Partnerschaft: Nachrichten und Zusagen, mit Diagramm
     /glossary — Namen und Abkürzungen, die die Übersetzung unverändert lässt
-    /unsend — auf die eigene Nachricht antworten, um ihre Kopien zu löschen
+    /unsend — als Antwort auf die eigene Nachricht: ihre Kopien löschen
     /help — dieser Text
 
 ## Setup
-setup-done = ✅ Diese Gruppe ist jetzt { $city }: Sprache { $language }, Zeitzone { $tz } (Ortszeit { $time }).
-setup-tz-hint = Tipp: Gib die Zeitzone an, damit Erinnerungen zur richtigen Ortszeit kommen, z. B. /setup { $city } { $lang } Europe/Berlin.
+setup-done = ✅ Diese Gruppe ist jetzt als { $city } angemeldet: Sprache { $language }, Zeitzone { $tz } (Ortszeit { $time }).
+setup-tz-hint = Tipp: Geben Sie die Zeitzone an, damit Erinnerungen zur richtigen Ortszeit kommen, z. B. /setup { $city } { $lang } Europe/Berlin.
 usage-setup = Verwendung: /setup <Stadt> <Sprache> [Zeitzone], z. B. /setup Hamburg de Europe/Berlin
 
 ## Partnerships
@@ -47,17 +47,17 @@ usage-partnership-join = Verwendung: /partnership join <Code> — mit dem Code, 
 partnership-created = 🤝 Partnerschaft „{ $name }“ angelegt. Beitrittscode für die erste Stadt: { $code } ({ $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
-    } gültig, einmal verwendbar). In der Gruppe dieser Stadt sendet ein Admin: /partnership join { $code }
+    } gültig, einmal verwendbar). Ein Admin der Gruppe dieser Stadt sendet dann: /partnership join { $code }
 partnership-invite = Neuer Beitrittscode für „{ $name }“: { $code } ({ $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
-    } gültig, einmal verwendbar). In der Gruppe der neuen Stadt sendet ein Admin: /partnership join { $code }
+    } gültig, einmal verwendbar). Ein Admin der Gruppe der neuen Stadt sendet dann: /partnership join { $code }
 partnership-joined = 🤝 Diese Gruppe ist „{ $name }“ beigetreten; die Partnerschaft verbindet jetzt { $count ->
         [one] { $count } Stadt
        *[other] { $count } Städte
     }.
 partnership-new-member = 🤝 { $city } ist der Partnerschaft „{ $name }“ beigetreten.
-partnership-left = Diese Gruppe hat die Partnerschaft „{ $name }“ verlassen. Hier wird nichts mehr weitergeleitet.
+partnership-left = Diese Gruppe hat die Partnerschaft „{ $name }“ verlassen. Hierher wird nichts mehr übertragen.
 partnership-show =
     🤝 { $name } — { $count ->
         [one] { $count } Stadt
@@ -68,44 +68,44 @@ partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) �
 contacts-show =
     Ansprechpersonen in jeder Stadt:
     { $members }
-focal-none = nicht festgelegt (/focal @nutzer)
+focal-none = nicht festgelegt (/focal @Person)
 
 ## Group settings
 lang-done = ✅ Die Sprache dieser Gruppe ist jetzt { $language }.
 usage-lang = Verwendung: /lang <Sprache>, z. B. /lang de oder /lang Deutsch
 focal-done = ✅ { $person } ist jetzt Ansprechperson für { $city }.
-usage-focal = Verwendung: /focal @nutzer (oder antworte mit /focal auf eine Nachricht dieser Person)
+usage-focal = Verwendung: /focal @Person (oder /focal als Antwort auf eine Nachricht dieser Person)
 
 ## Errors
 error-name-empty = Der Name braucht mindestens einen Buchstaben.
-error-name-too-long = Dieser Name ist zu lang: höchstens { $max } Zeichen, bitte.
-error-bad-timezone = „{ $tz }“ ist keine Zeitzone, die ich kenne. Verwende einen IANA-Namen wie Europe/Berlin, America/Mexico_City oder Asia/Shanghai.
-error-bad-language = „{ $lang }“ ist keine Sprache, die ich kenne. Verwende einen Code wie de, en, zh, es oder einen Namen wie Deutsch.
+error-name-too-long = Dieser Name ist zu lang. Bitte höchstens { $max } Zeichen verwenden.
+error-bad-timezone = „{ $tz }“ ist keine Zeitzone, die ich kenne. Bitte einen IANA-Namen wie Europe/Berlin, America/Mexico_City oder Asia/Shanghai verwenden.
+error-bad-language = „{ $lang }“ ist keine Sprache, die ich kenne. Bitte einen Code wie de, en, zh, es oder einen Namen wie Deutsch verwenden.
 error-not-set-up = Diese Gruppe ist noch nicht angemeldet. Ein Gruppenadmin kann das mit /setup <Stadt> <Sprache> [Zeitzone] tun.
 error-chat-admin-only = Das kann nur ein Admin dieser Gruppe (oder ein Bot-Admin).
 error-bot-admin-only = Das kann nur ein Bot-Admin.
-error-already-in-partnership = Diese Gruppe ist bereits in einer Partnerschaft. Verlasse sie zuerst mit /partnership leave.
-error-no-partnership = Diese Gruppe ist noch in keiner Partnerschaft. Tritt einer bei mit /partnership join <Code>.
-error-code-unknown = Dieser Beitrittscode ist ungültig. Prüfe ihn oder fordere mit /partnership invite einen neuen an.
-error-code-used = Dieser Beitrittscode wurde bereits verwendet. Fordere mit /partnership invite einen neuen an.
-error-code-expired = Dieser Beitrittscode ist abgelaufen. Fordere mit /partnership invite einen neuen an.
-error-unknown-user = { $user } kenne ich noch nicht. Die Person muss in einer Gruppe, in der ich bin, eine Nachricht schreiben – oder antworte mit dem Befehl auf eine ihrer Nachrichten.
-error-group-only = Dieser Befehl funktioniert in einer Gruppe.
-error-unknown-command = Den Befehl { $command } kenne ich nicht. Sende /help, um zu sehen, was ich kann.
+error-already-in-partnership = Diese Gruppe ist bereits in einer Partnerschaft. Verlassen Sie sie zuerst mit /partnership leave.
+error-no-partnership = Diese Gruppe ist noch in keiner Partnerschaft. Treten Sie mit /partnership join <Code> einer Partnerschaft bei.
+error-code-unknown = Dieser Beitrittscode ist ungültig. Bitte prüfen Sie ihn oder fordern Sie mit /partnership invite einen neuen an.
+error-code-used = Dieser Beitrittscode wurde bereits verwendet. Bitte fordern Sie mit /partnership invite einen neuen an.
+error-code-expired = Dieser Beitrittscode ist abgelaufen. Bitte fordern Sie mit /partnership invite einen neuen an.
+error-unknown-user = { $user } kenne ich noch nicht. Die Person muss zuerst in einer Gruppe, in der ich Mitglied bin, eine Nachricht schreiben – oder Sie antworten mit dem Befehl auf eine ihrer Nachrichten.
+error-group-only = Dieser Befehl funktioniert nur in Gruppen.
+error-unknown-command = Den Befehl { $command } kenne ich nicht. Mit /help sehen Sie, was ich kann.
 
 ## Relay
 cmd-glossary = Begriffe, die die Übersetzung unverändert lässt
 cmd-unsend = Mit /unsend auf eine Nachricht antworten, um ihre Kopien zu löschen
 relay-header = { $sender } · { $city }
-relay-pivot = (aus dem { $source } über Englisch übersetzt)
+relay-pivot = (über Englisch übersetzt; Ausgangssprache: { $source })
 relay-no-model = (nicht übersetzt: kein Sprachmodell { $source } → { $target } installiert)
-relay-group-unreachable = ⚠️ Nachrichten können nicht mehr an { $city } zugestellt werden: Der Bot wurde aus dieser Gruppe entfernt oder hat dort keine Rechte mehr. Ein Admin dort kann den Bot wieder hinzufügen und mit einem neuen Code beitreten.
-usage-unsend = Antworte mit /unsend auf eine weitergeleitete Nachricht (oder ihre Kopie), um ihre Kopien in den Partnergruppen zu löschen.
+relay-group-unreachable = ⚠️ Nachrichten können nicht mehr an { $city } zugestellt werden: Der Bot wurde aus dieser Gruppe entfernt oder hat dort keine Rechte mehr. Ein Admin dort kann den Bot wieder hinzufügen und mit einem neuen Beitrittscode beitreten.
+usage-unsend = Antworten Sie mit /unsend auf eine übertragene Nachricht (oder ihre Kopie), um ihre Kopien in den Partnergruppen zu löschen.
 unsend-done = 🗑 Die Kopien in { $count ->
         [one] { $count } Partnergruppe
        *[other] { $count } Partnergruppen
     } werden gelöscht.
-error-unsend-unknown = Diese Nachricht wurde nicht weitergeleitet; es gibt nichts zu löschen.
+error-unsend-unknown = Diese Nachricht wurde nicht übertragen; es gibt nichts zu löschen.
 error-unsend-not-yours = Nur wer die Nachricht geschrieben hat oder ein Admin kann ihre Kopien löschen.
 error-unsend-done = Die Kopien dieser Nachricht wurden bereits gelöscht.
 partnership-original-done = ✅ Kopien zeigen den Originaltext jetzt so: { $mode }.
@@ -115,65 +115,65 @@ usage-partnership-original = Verwendung: /partnership original quote|full|none �
 usage-glossary = Verwendung: /glossary add <Begriff> [<Sprache>=<Übersetzung> ...], /glossary remove <Begriff> oder /glossary zum Auflisten. Beispiel: /glossary add Elbphilharmonie es=Filarmónica del Elba
 glossary-added = ✅ „{ $term }“ steht im Glossar: { $translations }.
 glossary-removed = ✅ „{ $term }“ wurde aus dem Glossar entfernt.
-glossary-empty = Das Glossar ist leer. Namen und Abkürzungen, die nicht übersetzt werden sollen, fügst du mit /glossary add <Begriff> hinzu.
+glossary-empty = Das Glossar ist leer. Namen und Abkürzungen, die nicht übersetzt werden sollen, fügen Sie mit /glossary add <Begriff> hinzu.
 glossary-list =
     Glossar ({ $count ->
         [one] { $count } Begriff
        *[other] { $count } Begriffe
     }):
     { $terms }
-error-glossary-full = Das Glossar ist voll ({ $max } Begriffe). Entferne zuerst einen Begriff.
+error-glossary-full = Das Glossar ist voll ({ $max } Begriffe). Bitte entfernen Sie zuerst einen Begriff.
 error-glossary-unknown = „{ $term }“ steht nicht im Glossar.
-error-coordinator-only = Das kann nur eine Koordinatorin oder ein Koordinator (Gruppenadmin, Bot-Admin oder mit dieser Rolle).
+error-coordinator-only = Das darf nur die Koordination (Gruppenadmins, Bot-Admins und Personen mit dieser Rolle).
 
 ## Commitments
-cmd-commit = Zusage eintragen: /commit [@person] <was> [bis <Datum>]
+cmd-commit = Zusage eintragen: /commit [@Person] <was> [bis <Datum>]
 cmd-commitments = Offene Zusagen der Partnerschaft
 cmd-done = Zusage als erledigt markieren: /done <Nr>
 cmd-blocked = Zusage als blockiert markieren: /blocked <Nr> <Grund>
 cmd-reopen = Zusage wieder öffnen: /reopen <Nr>
 cmd-due = Frist ändern: /due <Nr> <Datum>
-cmd-role = Jemanden zur Koordination oder Fachkraft machen
-usage-commit = Verwendung: /commit [@person] <was zugesagt wurde> [bis <Datum>], z. B. /commit Budget schicken bis Freitag. Oder antworte mit /commit [bis <Datum>] auf eine Nachricht.
+cmd-role = Rolle vergeben: Koordination oder Mitglied
+usage-commit = Verwendung: /commit [@Person] <was zugesagt wurde> [bis <Datum>], z. B. /commit Budget schicken bis Freitag. Oder /commit [bis <Datum>] als Antwort auf eine Nachricht.
 usage-done = Verwendung: /done <Nr>, z. B. /done #7
-usage-blocked = Verwendung: /blocked <Nr> <Grund>, z. B. /blocked #7 warten auf den Saal
+usage-blocked = Verwendung: /blocked <Nr> <Grund>, z. B. /blocked #7 Raum noch nicht bestätigt
 usage-reopen = Verwendung: /reopen <Nr>
 usage-due = Verwendung: /due <Nr> <Datum>, z. B. /due #7 Freitag
-usage-commitments = Verwendung: /commitments [all | done | overdue | @person]
-usage-role = Verwendung: /role @person coordinator|officer
-commitment-created = 📌 #{ $id } { $owner } ({ $city }) übernimmt: { $text } — fällig { $due }
+usage-commitments = Verwendung: /commitments [all | done | overdue | @Person]
+usage-role = Verwendung: /role @Person coordinator|officer
+commitment-created = 📌 #{ $id } { $owner } ({ $city }) übernimmt: { $text } — Frist: { $due }
 commitment-done = ✅ #{ $id } erledigt: { $text } ({ $owner }, markiert von { $actor })
 commitment-blocked = ⛔ #{ $id } blockiert: { $text } — { $reason } ({ $actor })
 commitment-reopened = 🔄 #{ $id } wieder offen: { $text } ({ $actor })
-commitment-due = 📅 #{ $id } jetzt fällig { $due }: { $text } ({ $actor })
-commitment-no-due = ohne Frist
+commitment-due = 📅 #{ $id } neue Frist: { $due } — { $text } ({ $actor })
+commitment-no-due = keine
 commitments-header = Zusagen ({ $count }) — Seite { $page }/{ $pages }
-commitment-line = #{ $id } · { $owner } ({ $city }) · { $due }{ $state }
+commitment-line = #{ $id } · { $owner } ({ $city }) · Frist: { $due }{ $state }
     { $text }
 commitment-state-done = { " " }· erledigt
 commitment-state-blocked = { " " }· blockiert: { $reason }
 commitment-state-overdue = { " " }· ⚠️ überfällig
-commitments-empty = Hier gibt es noch keine Zusagen. Trage eine ein mit /commit <was> bis <Datum>.
+commitments-empty = Hier gibt es noch keine Zusagen. Tragen Sie eine mit /commit <was> bis <Datum> ein.
 role-coordinator = ✅ { $person } koordiniert jetzt diese Partnerschaft mit.
-role-officer = ✅ { $person } ist jetzt Fachkraft in dieser Partnerschaft.
-error-commitment-id = „{ $id }“ ist keine Nummer einer Zusage. Verwende die Nummer, die als #7 angezeigt wird.
+role-officer = ✅ { $person } ist jetzt Mitglied dieser Partnerschaft (ohne Koordinationsrechte).
+error-commitment-id = „{ $id }“ ist keine Nummer einer Zusage. Bitte die Nummer verwenden, die als #7 angezeigt wird.
 error-commitment-unknown = In dieser Partnerschaft gibt es keine Zusage #{ $id }.
 error-commitment-not-yours = Nur wer die Zusage übernommen hat oder die Koordination kann sie ändern.
 error-commitment-already-done = #{ $id } ist bereits erledigt.
 error-commitment-already-open = #{ $id } ist bereits offen.
-error-commit-owner = Wer übernimmt diese Zusage? Verwende /commit @person <was>.
-error-commit-too-long = Das ist zu lang für eine Zusage: höchstens { $max } Zeichen.
-error-date-unreadable = Das Datum „{ $date }“ kann ich nicht lesen. Versuche z. B. 2026-12-04, Freitag, morgen oder in 2 Wochen.
-error-date-past = „{ $date }“ liegt in der Vergangenheit. Bitte gib ein Datum in der Zukunft an.
+error-commit-owner = Wer übernimmt diese Zusage? Bitte /commit @Person <was> verwenden.
+error-commit-too-long = Das ist zu lang für eine Zusage. Bitte höchstens { $max } Zeichen verwenden.
+error-date-unreadable = Das Datum „{ $date }“ kann ich nicht lesen. Möglich sind z. B. 2026-12-04, Freitag, morgen oder in 2 Wochen.
+error-date-past = „{ $date }“ liegt in der Vergangenheit. Bitte geben Sie ein Datum in der Zukunft an.
 
 ## Follow-ups
-cmd-followup = Erinnerung planen: /followup <#Nr | @Person | all> <wann> [Notiz]
-cmd-followups = Geplante Erinnerungen der Partnerschaft
-cmd-report = Zustand der Partnerschaft: Aktivität und Zusagen
-usage-followup = So geht's: /followup <#Nr | @Person | all> <wann> [Notiz], z. B. /followup #7 Freitag 10:00 bitte die Agenda schicken, oder /followup all jeden Montag 09:00. Absagen mit /followup cancel <F-Nr>; automatische Erinnerungen zeigt /followup settings.
-usage-followup-settings = So geht's: /followup settings <reminder | overdue | digest | dormancy | hours | days> <Wert>, z. B. /followup settings reminder 3d, /followup settings digest off, /followup settings hours 09:00-18:00, /followup settings days mon-fri
+cmd-followup = Wiedervorlage planen: /followup <#Nr | @Person | all> <wann> [Notiz]
+cmd-followups = Geplante Wiedervorlagen und automatische Hinweise
+cmd-report = Aktivität der Partnerschaft: Nachrichten und Zusagen
+usage-followup = Verwendung: /followup <#Nr | @Person | all> <wann> [Notiz], z. B. /followup #7 Freitag 10:00 bitte die Tagesordnung schicken, oder /followup all jeden Montag 09:00. Löschen mit /followup cancel <F-Nr>; die automatischen Hinweise zeigt /followup settings.
+usage-followup-settings = Verwendung: /followup settings <reminder | overdue | digest | dormancy | hours | days> <Wert>, z. B. /followup settings reminder 3d, /followup settings digest off, /followup settings hours 09:00-18:00, /followup settings days mon-fri
 followup-scheduled =
-    ⏰ Erinnerung F{ $id } geplant — { $what }, { $when }.
+    ⏰ Wiedervorlage F{ $id } geplant — { $what }, { $when }.
     { $times }
 followup-time-line = • { $city }: { $time }
 followup-outside-hours = { " " }⚠️ dort außerhalb der Arbeitszeit
@@ -181,19 +181,19 @@ followup-once = am { $time }
 followup-target-commitment = Zusage #{ $id }
 followup-target-user = { $person }
 followup-target-all = alle
-followup-cancelled = 🗑 Erinnerung F{ $id } abgesagt.
-followups-header = Geplante Erinnerungen ({ $count }):
+followup-cancelled = 🗑 Wiedervorlage F{ $id } gelöscht.
+followups-header = Geplante Wiedervorlagen ({ $count }):
 followups-line =
     F{ $id } · { $what } · { $when } · Notiz: { $note }
       nächste: { $next }
 followups-next-item = { $city } { $time }
-followups-empty = Keine Erinnerungen geplant. Planen mit /followup <#Nr | @Person | all> <wann>.
+followups-empty = Keine Wiedervorlagen geplant. Planen mit /followup <#Nr | @Person | all> <wann>.
 followup-settings =
-    Automatische Erinnerungen (innerhalb der Arbeitszeit der jeweiligen Stadt):
+    Automatische Hinweise (innerhalb der Arbeitszeit der jeweiligen Stadt):
     • Erinnerung vor einer Frist: { $reminder }
     • Hinweis bei überfälligen Zusagen: { $overdue }
     • Wochenübersicht: { $digest }
-    • Hinweis, wenn die Partnerschaft still ist seit: { $dormancy }
+    • Hinweis bei Funkstille in der Partnerschaft nach: { $dormancy }
     • Arbeitszeit: { $hours }, { $days }
     Die Koordination ändert sie mit /followup settings <Name> <Wert>.
 followup-settings-saved = ✅ Gespeichert.
@@ -219,34 +219,40 @@ rule-month = { $interval ->
         [one] jeden Monat
        *[other] alle { $interval } Monate
     } am { $day }. um { $time }
-error-when-unreadable = Die Zeitangabe „{ $when }“ verstehe ich nicht. Zum Beispiel: in 3d, morgen 10:00, 2026-12-01 09:30, Freitag 15:00 oder jeden Montag 09:00.
-error-followup-id = „{ $id }“ ist keine Erinnerungsnummer. Verwende die Nummer, die als F3 angezeigt wird.
-error-followup-unknown = In dieser Partnerschaft gibt es keine geplante Erinnerung F{ $id }.
-error-followup-commitment-done = #{ $id } ist bereits erledigt: Es gibt nichts nachzufassen.
+error-when-unreadable = Die Zeitangabe „{ $when }“ verstehe ich nicht. Möglich sind z. B.: in 3d, morgen 10:00, 2026-12-01 09:30, Freitag 15:00 oder jeden Montag 09:00.
+error-followup-id = „{ $id }“ ist keine Nummer einer Wiedervorlage. Bitte die Nummer verwenden, die als F3 angezeigt wird.
+error-followup-unknown = In dieser Partnerschaft gibt es keine geplante Wiedervorlage F{ $id }.
+error-followup-commitment-done = #{ $id } ist bereits erledigt: Eine Wiedervorlage ist nicht mehr nötig.
 error-setting-unknown = Die Einstellung „{ $setting }“ gibt es nicht. Möglich sind reminder, overdue, digest, dormancy, hours und days.
 error-setting-value = „{ $value }“ passt nicht zu { $setting }. Beispiele: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
 
 ## Nudges
-nudge-followup-commitment = ⏰ Nachfassen zu #{ $id }: { $owner } ({ $city }) — { $text } — fällig { $due }
-nudge-followup-person = ⏰ Erinnerung für { $person }
-nudge-followup-all = ⏰ Erinnerung an alle in „{ $name }“
+nudge-followup-commitment = ⏰ Wiedervorlage zu #{ $id }: { $owner } ({ $city }) — { $text } — Frist: { $due }
+nudge-followup-person = ⏰ Wiedervorlage für { $person }
+nudge-followup-all = ⏰ Wiedervorlage an alle in „{ $name }“
 nudge-none-open = Keine offenen Zusagen.
 nudge-more = … und { $count } weitere (/commitments)
 nudge-note = 📝 { $note }
-nudge-late = (Verspätet gesendet: geplant für { $time }, als der Bot offline war.)
-nudge-reminder = ⏳ Erinnerung: #{ $id } ist fällig { $due } — { $owner } ({ $city }): { $text }
-nudge-overdue = ⚠️ #{ $id } ist überfällig seit { $due } — { $owner } ({ $city }): { $text }. Erledigt? /done { $id } · Neue Frist? /due { $id } <Datum>
+nudge-late = (Verspätet gesendet: war für den { $time } geplant, als der Bot nicht lief.)
+nudge-reminder = ⏳ Erinnerung: #{ $id } ist am { $due } fällig — { $owner } ({ $city }): { $text }
+nudge-overdue = ⚠️ #{ $id } ist seit dem { $due } überfällig — { $owner } ({ $city }): { $text }. Erledigt? /done { $id } · Neue Frist? /due { $id } <Datum>
 nudge-digest = 📋 Wochenübersicht von „{ $name }“: { $open } offen, { $overdue } überfällig
-nudge-dormancy = 💤 In „{ $name }“ ist es seit { $days } Tagen still (letzte Aktivität { $since }). Ein kurzes Update hält die Zusammenarbeit lebendig: Was gibt es Neues bei euch?
+nudge-dormancy = 💤 In „{ $name }“ ist es seit { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tagen
+    } still (letzte Aktivität: { $since }). Ein kurzer Zwischenstand hält die Zusammenarbeit lebendig: Was gibt es Neues bei Ihnen?
 
 ## Report
-report-header = 📊 „{ $name }“ — Zustand der Partnerschaft, letzte { $days } Tage (Stand { $date })
+report-header = 📊 „{ $name }“ — Aktivität der Partnerschaft in den letzten { $days } Tagen (Stand: { $date })
 report-city = • { $city }: { $messages ->
         [one] { $messages } Nachricht
        *[other] { $messages } Nachrichten
-    } · Zusagen: { $made } gegeben, { $done } erledigt ({ $ontime } pünktlich), { $overdue } überfällig · zuletzt aktiv { $last }
+    } · Zusagen: { $made } gegeben, { $done } erledigt ({ $ontime } pünktlich), { $overdue } überfällig · zuletzt aktiv: { $last }
 report-never = nie
-report-median = Median bis zur Erledigung: { $days } Tage
+report-median = Median bis zur Erledigung: { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    }
 report-median-none = Noch keine Zusage erledigt.
 report-chart-caption = 📊 „{ $name }“ auf einen Blick
 report-chart-messages = Nachrichten, letzte { $days } Tage

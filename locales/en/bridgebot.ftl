@@ -1,3 +1,18 @@
+### For translators: one word per concept, the same in every message.
+###   partnership      the linked groups of partner cities (a twinning or a project group); /partnership
+###   city             one group in a partnership, registered with /setup
+###   join code        the one-time code a new city's group sends with /partnership join
+###   commitment       a task someone took on, numbered #7: open, done, blocked, overdue
+###   follow-up        a message a coordinator schedules with /followup, numbered F3
+###   reminder, overdue notice, weekly digest, dormancy alert
+###                    the automatic messages (together: "automatic reminders"); never called follow-ups
+###   contact person   the person to contact in a city, set with /focal
+###   coordinator      may schedule follow-ups, change settings and anyone's commitments: group admins,
+###                    bot admins and people given the role with /role @user coordinator
+###   officer          an ordinary member without coordinator rights (/role @user officer takes the role back)
+### The words after a command (coordinator|officer, all, done, overdue, settings names) are typed as they are:
+### do not translate them. Times in examples must parse in your language (tests/test_schedule.py checks).
+
 ## Command menu descriptions
 cmd-start = Start and see what bridgebot does
 cmd-help = How to use bridgebot
@@ -5,10 +20,10 @@ cmd-setup = Register this group as a city: /setup <city> <language> [time zone]
 cmd-partnership = Show the partnership, or new / invite / join / leave
 cmd-contacts = Who to contact in each partner city
 cmd-lang = Change this group's language
-cmd-focal = Set this city's focal person: /focal @user
+cmd-focal = Set this city's contact person: /focal @user
 
 ## Welcome and help
-start-private = Hello! I am bridgebot. I connect the Telegram groups of partner cities: every message appears in every partner group, translated offline into that group's language. Add me to your city's group to begin.
+start-private = Hello! I am bridgebot. I connect the Telegram groups of partner cities: every message appears in every partner group, translated on the bot's own server (no cloud service) into that group's language. Add me to your city's group to begin.
 start-group = Hello! I am bridgebot. A group admin can register this group with /setup, then link it to the partner cities.
 help =
     bridgebot connects the groups of partner cities and translates between them.
@@ -18,25 +33,25 @@ help =
     /partnership new <name> — create a partnership (bot admins); you get a join code
     /partnership invite — a fresh join code for one more city
     /partnership join <code> — link this group into a partnership
-    /partnership leave — unlink this group
+    /partnership leave — take this group out of the partnership
     /lang <language> — change this group's language
-    /focal @user — set who to contact in this city
+    /focal @user — set this city's contact person
 
     For everyone:
     /partnership — the cities, their languages and local times
-    /contacts — each city's focal person
+    /contacts — each city's contact person
     /commit <what> by <date> — log a commitment (reply to a message to take its text)
     /commitments [all | done | overdue | @user] — the partnership's commitments
     /done, /blocked, /reopen, /due <id> — update a commitment
-    /followup <#id | @user | all> <when> [note] — schedule a nudge (coordinators), e.g. /followup #7 friday 10:00, /followup all every monday 09:00
-    /followups — scheduled nudges and the automatic ones; /followup cancel <F-id>
-    /report — partnership health: activity and commitments, with a chart
+    /followup <#id | @user | all> <when> [note] — schedule a follow-up (coordinators), e.g. /followup #7 friday 10:00, /followup all every monday 09:00
+    /followups — scheduled follow-ups and the automatic reminders; /followup cancel <F-id>
+    /report — partnership activity: messages and commitments, with a chart
     /glossary — names and acronyms translation keeps unchanged
     /unsend — reply to your message to delete its copies
     /help — this text
 
 ## Setup
-setup-done = ✅ This group is now { $city }: language { $language }, time zone { $tz } (local time { $time }).
+setup-done = ✅ This group is now registered as { $city }: language { $language }, time zone { $tz } (local time { $time }).
 setup-tz-hint = Tip: add the time zone so reminders come at the right local time, e.g. /setup { $city } { $lang } Europe/Berlin.
 usage-setup = Usage: /setup <city> <language> [time zone], e.g. /setup Hamburg de Europe/Berlin
 
@@ -47,11 +62,11 @@ usage-partnership-join = Usage: /partnership join <code> — use the code anothe
 partnership-created = 🤝 Partnership “{ $name }” created. Join code for the first city: { $code } (valid for { $days ->
         [one] { $days } day
        *[other] { $days } days
-    }, single use). In that city's group, an admin sends: /partnership join { $code }
+    }, single use). An admin of that city's group should send: /partnership join { $code }
 partnership-invite = New join code for “{ $name }”: { $code } (valid for { $days ->
         [one] { $days } day
        *[other] { $days } days
-    }, single use). In the new city's group, an admin sends: /partnership join { $code }
+    }, single use). An admin of the new city's group should send: /partnership join { $code }
 partnership-joined = 🤝 This group joined “{ $name }”, which now links { $count ->
         [one] { $count } city
        *[other] { $count } cities
@@ -64,16 +79,16 @@ partnership-show =
        *[other] { $count } cities
     }
     { $members }
-partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — contact: { $focal }
+partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — contact person: { $focal }
 contacts-show =
-    Who to contact in each city:
+    Contact person in each city:
     { $members }
 focal-none = not set (/focal @user)
 
 ## Group settings
 lang-done = ✅ This group's language is now { $language }.
 usage-lang = Usage: /lang <language>, e.g. /lang de or /lang German
-focal-done = ✅ { $person } is now the focal person for { $city }.
+focal-done = ✅ { $person } is now the contact person for { $city }.
 usage-focal = Usage: /focal @user (or reply to one of their messages with /focal)
 
 ## Errors
@@ -89,8 +104,8 @@ error-no-partnership = This group is not in a partnership yet. Join one with /pa
 error-code-unknown = That join code is not valid. Check it, or ask for a fresh one with /partnership invite.
 error-code-used = That join code has already been used. Ask for a fresh one with /partnership invite.
 error-code-expired = That join code has expired. Ask for a fresh one with /partnership invite.
-error-unknown-user = I don't know { $user } yet. They need to write a message in a group where I am, or reply to one of their messages with the command.
-error-group-only = This command works in a group chat.
+error-unknown-user = I don't know { $user } yet. They need to post a message in a group I am in first, or you can reply to one of their messages with the command.
+error-group-only = This command only works in a group chat.
 error-unknown-command = I don't know the command { $command }. Send /help to see what I can do.
 
 ## Relay
@@ -99,7 +114,7 @@ cmd-unsend = Reply to a message with /unsend to delete its copies
 relay-header = { $sender } · { $city }
 relay-pivot = (translated from { $source } via English)
 relay-no-model = (not translated: no { $source } → { $target } language model is installed)
-relay-group-unreachable = ⚠️ Messages can no longer be delivered to { $city }: the bot was removed from that group or lost its rights there. A group admin there can add the bot again and rejoin with a new code.
+relay-group-unreachable = ⚠️ Messages can no longer be delivered to { $city }: the bot was removed from that group or lost its permissions there. A group admin there can add the bot again and rejoin with a new join code.
 usage-unsend = Reply to a relayed message (or its copy) with /unsend to delete its copies in the partner groups.
 unsend-done = 🗑 Deleting the copies in { $count ->
         [one] { $count } partner group
@@ -133,7 +148,7 @@ cmd-done = Mark a commitment done: /done <id>
 cmd-blocked = Mark a commitment blocked: /blocked <id> <reason>
 cmd-reopen = Reopen a commitment: /reopen <id>
 cmd-due = Change a due date: /due <id> <date>
-cmd-role = Make someone a coordinator or officer
+cmd-role = Make someone a coordinator or an officer
 usage-commit = Usage: /commit [@owner] <what was promised> [by <date>], e.g. /commit send the budget by friday. Or reply to a message with /commit [by <date>].
 usage-done = Usage: /done <id>, e.g. /done #7
 usage-blocked = Usage: /blocked <id> <reason>, e.g. /blocked #7 waiting for the venue
@@ -141,14 +156,14 @@ usage-reopen = Usage: /reopen <id>
 usage-due = Usage: /due <id> <date>, e.g. /due #7 next friday
 usage-commitments = Usage: /commitments [all | done | overdue | @user]
 usage-role = Usage: /role @user coordinator|officer
-commitment-created = 📌 #{ $id } { $owner } ({ $city }) will: { $text } — due { $due }
+commitment-created = 📌 #{ $id } { $owner } ({ $city }) will: { $text } — due: { $due }
 commitment-done = ✅ #{ $id } done: { $text } ({ $owner }, marked by { $actor })
 commitment-blocked = ⛔ #{ $id } blocked: { $text } — { $reason } ({ $actor })
 commitment-reopened = 🔄 #{ $id } reopened: { $text } ({ $actor })
-commitment-due = 📅 #{ $id } now due { $due }: { $text } ({ $actor })
-commitment-no-due = no date
+commitment-due = 📅 #{ $id } is now due: { $due } — { $text } ({ $actor })
+commitment-no-due = none
 commitments-header = Commitments ({ $count }) — page { $page }/{ $pages }
-commitment-line = #{ $id } · { $owner } ({ $city }) · { $due }{ $state }
+commitment-line = #{ $id } · { $owner } ({ $city }) · due: { $due }{ $state }
     { $text }
 commitment-state-done = { " " }· done
 commitment-state-blocked = { " " }· blocked: { $reason }
@@ -167,10 +182,10 @@ error-date-unreadable = I could not read the date “{ $date }”. Try e.g. 2026
 error-date-past = “{ $date }” is in the past. Please give a future date.
 
 ## Follow-ups
-cmd-followup = Schedule a nudge: /followup <#id | @user | all> <when> [note]
-cmd-followups = Scheduled nudges of the partnership
-cmd-report = Partnership health: activity and commitments
-usage-followup = Usage: /followup <#id | @user | all> <when> [note], e.g. /followup #7 friday 10:00 please send the agenda, or /followup all every monday 09:00. Cancel with /followup cancel <F-id>; see the automatic nudges with /followup settings.
+cmd-followup = Schedule a follow-up: /followup <#id | @user | all> <when> [note]
+cmd-followups = Scheduled follow-ups and automatic reminders
+cmd-report = Partnership activity: messages and commitments
+usage-followup = Usage: /followup <#id | @user | all> <when> [note], e.g. /followup #7 friday 10:00 please send the agenda, or /followup all every monday 09:00. Cancel with /followup cancel <F-id>; see the automatic reminders with /followup settings.
 usage-followup-settings = Usage: /followup settings <reminder | overdue | digest | dormancy | hours | days> <value>, e.g. /followup settings reminder 3d, /followup settings digest off, /followup settings hours 09:00-18:00, /followup settings days mon-fri
 followup-scheduled =
     ⏰ Follow-up F{ $id } scheduled — { $what }, { $when }.
@@ -189,11 +204,11 @@ followups-line =
 followups-next-item = { $city } { $time }
 followups-empty = No follow-ups scheduled. Schedule one with /followup <#id | @user | all> <when>.
 followup-settings =
-    Automatic nudges (working hours apply, local to each city):
+    Automatic reminders (sent within working hours, local to each city):
     • reminder before a due date: { $reminder }
-    • notice when a commitment is overdue: { $overdue }
+    • overdue notice: { $overdue }
     • weekly digest: { $digest }
-    • alert when the partnership is quiet for: { $dormancy }
+    • dormancy alert when the partnership is quiet for: { $dormancy }
     • working hours: { $hours }, { $days }
     Coordinators change them with /followup settings <name> <value>.
 followup-settings-saved = ✅ Saved.
@@ -227,26 +242,32 @@ error-setting-unknown = There is no setting “{ $setting }”. Use reminder, ov
 error-setting-value = “{ $value }” does not work for { $setting }. Examples: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
 
 ## Nudges
-nudge-followup-commitment = ⏰ Follow-up on #{ $id }: { $owner } ({ $city }) — { $text } — due { $due }
+nudge-followup-commitment = ⏰ Follow-up on #{ $id }: { $owner } ({ $city }) — { $text } — due: { $due }
 nudge-followup-person = ⏰ Follow-up for { $person }
 nudge-followup-all = ⏰ Follow-up for everyone in “{ $name }”
 nudge-none-open = No open commitments.
 nudge-more = … and { $count } more (/commitments)
 nudge-note = 📝 { $note }
-nudge-late = (Sent late: it was planned for { $time }, while the bot was offline.)
+nudge-late = (Sent late: it was planned for { $time }, while the bot was not running.)
 nudge-reminder = ⏳ Reminder: #{ $id } is due { $due } — { $owner } ({ $city }): { $text }
-nudge-overdue = ⚠️ #{ $id } is overdue since { $due } — { $owner } ({ $city }): { $text }. Done? /done { $id } · New date? /due { $id } <date>
+nudge-overdue = ⚠️ #{ $id } has been overdue since { $due } — { $owner } ({ $city }): { $text }. Done? /done { $id } · New date? /due { $id } <date>
 nudge-digest = 📋 Weekly digest of “{ $name }”: { $open } open, { $overdue } overdue
-nudge-dormancy = 💤 “{ $name }” has been quiet for { $days } days (last activity { $since }). A short update keeps the cooperation going: what is new on your side?
+nudge-dormancy = 💤 “{ $name }” has been quiet for { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } (last activity: { $since }). A short update keeps the cooperation going: what is new on your side?
 
 ## Report
-report-header = 📊 “{ $name }” — partnership health, last { $days } days (as of { $date })
+report-header = 📊 “{ $name }” — partnership activity, last { $days } days (as of { $date })
 report-city = • { $city }: { $messages ->
         [one] { $messages } message
        *[other] { $messages } messages
-    } · commitments: { $made } made, { $done } done ({ $ontime } on time), { $overdue } overdue · last activity { $last }
+    } · commitments: { $made } made, { $done } done ({ $ontime } on time), { $overdue } overdue · last activity: { $last }
 report-never = never
-report-median = Median time to done: { $days } days
+report-median = Median time to completion: { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
 report-median-none = No commitment is done yet.
 report-chart-caption = 📊 “{ $name }” at a glance
 report-chart-messages = Messages, last { $days } days

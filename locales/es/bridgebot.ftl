@@ -8,65 +8,65 @@ cmd-lang = Cambiar el idioma de este grupo
 cmd-focal = Definir la persona de contacto de esta ciudad: /focal @usuario
 
 ## Welcome and help
-start-private = ¡Hola! Soy bridgebot. Conecto los grupos de Telegram de ciudades hermanas: cada mensaje aparece en todos los grupos hermanos, traducido sin conexión al idioma de cada grupo. Añádeme al grupo de tu ciudad para empezar.
-start-group = ¡Hola! Soy bridgebot. Un admin del grupo puede registrarlo con /setup y después enlazarlo con las ciudades hermanas.
+start-private = ¡Hola! Soy bridgebot. Conecto los grupos de Telegram de ciudades hermanas: cada mensaje aparece en los grupos de todas las ciudades hermanas, traducido al idioma de cada grupo en el propio servidor del bot, sin servicios en la nube. Añádame al grupo de su ciudad para empezar.
+start-group = ¡Hola! Soy bridgebot. Un administrador del grupo puede registrarlo con /setup y después enlazarlo con las ciudades hermanas.
 help =
     bridgebot conecta los grupos de ciudades hermanas y traduce entre ellos.
 
-    Primeros pasos (admins del grupo):
+    Primeros pasos (administradores del grupo):
     /setup <ciudad> <idioma> [zona horaria] — registrar este grupo, p. ej. /setup Hamburg de Europe/Berlin
-    /partnership new <nombre> — crear un hermanamiento (admins del bot); recibes un código de invitación
+    /partnership new <nombre> — crear un hermanamiento (administradores del bot); usted recibe un código de invitación
     /partnership invite — un código de invitación nuevo para una ciudad más
     /partnership join <código> — unir este grupo a un hermanamiento
-    /partnership leave — desvincular este grupo
+    /partnership leave — retirar este grupo del hermanamiento
     /lang <idioma> — cambiar el idioma de este grupo
-    /focal @usuario — definir a quién contactar en esta ciudad
+    /focal @usuario — definir la persona de contacto de esta ciudad
 
     Para todos:
     /partnership — las ciudades, sus idiomas y sus horas locales
     /contacts — la persona de contacto de cada ciudad
-    /commit <qué> para <fecha> — registrar un compromiso (si respondes a un mensaje, toma su texto)
+    /commit <qué> para <fecha> — registrar un compromiso (si responde a un mensaje, toma su texto)
     /commitments [all | done | overdue | @usuario] — los compromisos del hermanamiento
     /done, /blocked, /reopen, /due <n.º> — actualizar un compromiso
-    /followup <#n.º | @usuario | all> <cuándo> [nota] — programar un recordatorio (coordinación), p. ej. /followup #7 viernes 10:00, /followup all cada lunes 09:00
-    /followups — los recordatorios programados y los automáticos; /followup cancel <F-n.º>
-    /report — estado del hermanamiento: actividad y compromisos, con gráfico
+    /followup <#n.º | @usuario | all> <cuándo> [nota] — programar un seguimiento (coordinación), p. ej. /followup #7 viernes 10:00, /followup all cada lunes 09:00
+    /followups — los seguimientos programados y los recordatorios automáticos; /followup cancel <F-n.º>
+    /report — actividad del hermanamiento: mensajes y compromisos, con gráfico
     /glossary — nombres y siglas que la traducción deja sin cambios
-    /unsend — responde a tu mensaje para borrar sus copias
+    /unsend — responda a su mensaje para borrar sus copias
     /help — este texto
 
 ## Setup
-setup-done = ✅ Este grupo ahora es { $city }: idioma { $language }, zona horaria { $tz } (hora local { $time }).
-setup-tz-hint = Consejo: añade la zona horaria para que los recordatorios lleguen a la hora local correcta, p. ej. /setup { $city } { $lang } Europe/Berlin.
+setup-done = ✅ Este grupo quedó registrado como { $city }: idioma { $language }, zona horaria { $tz } (hora local: { $time }).
+setup-tz-hint = Consejo: añada la zona horaria para que los recordatorios lleguen a la hora local correcta, p. ej. /setup { $city } { $lang } Europe/Berlin.
 usage-setup = Uso: /setup <ciudad> <idioma> [zona horaria], p. ej. /setup Hamburg de Europe/Berlin
 
 ## Partnerships
 usage-partnership = Uso: /partnership [new <nombre> | invite | join <código> | leave | original quote|full|none]
 usage-partnership-new = Uso: /partnership new <nombre>, p. ej. /partnership new Hamburg–Guadalajara
-usage-partnership-join = Uso: /partnership join <código> — con el código que recibió el admin de otra ciudad.
+usage-partnership-join = Uso: /partnership join <código> — con el código que recibió el administrador de otra ciudad.
 partnership-created = 🤝 Hermanamiento “{ $name }” creado. Código de invitación para la primera ciudad: { $code } (válido durante { $days ->
         [one] { $days } día
        *[other] { $days } días
-    }, de un solo uso). En el grupo de esa ciudad, un admin envía: /partnership join { $code }
+    }, de un solo uso). Un administrador del grupo de esa ciudad debe enviar: /partnership join { $code }
 partnership-invite = Nuevo código de invitación para “{ $name }”: { $code } (válido durante { $days ->
         [one] { $days } día
        *[other] { $days } días
-    }, de un solo uso). En el grupo de la nueva ciudad, un admin envía: /partnership join { $code }
+    }, de un solo uso). Un administrador del grupo de la nueva ciudad debe enviar: /partnership join { $code }
 partnership-joined = 🤝 Este grupo se unió a “{ $name }”, que ahora enlaza { $count ->
         [one] { $count } ciudad
        *[other] { $count } ciudades
     }.
 partnership-new-member = 🤝 { $city } se unió al hermanamiento “{ $name }”.
-partnership-left = Este grupo dejó el hermanamiento “{ $name }”. Ya no se reenviará nada aquí.
+partnership-left = Este grupo dejó el hermanamiento “{ $name }”. Ya no se retransmitirá nada aquí.
 partnership-show =
     🤝 { $name } — { $count ->
         [one] { $count } ciudad
        *[other] { $count } ciudades
     }
     { $members }
-partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — contacto: { $focal }
+partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — persona de contacto: { $focal }
 contacts-show =
-    A quién contactar en cada ciudad:
+    Persona de contacto en cada ciudad:
     { $members }
 focal-none = sin definir (/focal @usuario)
 
@@ -74,39 +74,39 @@ focal-none = sin definir (/focal @usuario)
 lang-done = ✅ El idioma de este grupo ahora es { $language }.
 usage-lang = Uso: /lang <idioma>, p. ej. /lang de o /lang alemán
 focal-done = ✅ { $person } es ahora la persona de contacto de { $city }.
-usage-focal = Uso: /focal @usuario (o responde con /focal a uno de sus mensajes)
+usage-focal = Uso: /focal @usuario (o responda con /focal a uno de sus mensajes)
 
 ## Errors
 error-name-empty = El nombre necesita al menos una letra.
-error-name-too-long = Ese nombre es demasiado largo: como máximo { $max } caracteres, por favor.
-error-bad-timezone = “{ $tz }” no es una zona horaria que yo conozca. Usa un nombre IANA como Europe/Berlin, America/Mexico_City o Asia/Shanghai.
-error-bad-language = “{ $lang }” no es un idioma que yo conozca. Usa un código como de, en, zh, es, o un nombre como alemán.
-error-not-set-up = Este grupo aún no está registrado. Un admin del grupo puede hacerlo con /setup <ciudad> <idioma> [zona horaria].
-error-chat-admin-only = Solo un admin de este grupo (o un admin del bot) puede hacer eso.
-error-bot-admin-only = Solo un admin del bot puede hacer eso.
-error-already-in-partnership = Este grupo ya forma parte de un hermanamiento. Primero sal de él con /partnership leave.
-error-no-partnership = Este grupo aún no forma parte de ningún hermanamiento. Únete a uno con /partnership join <código>.
-error-code-unknown = Ese código de invitación no es válido. Revísalo o pide uno nuevo con /partnership invite.
-error-code-used = Ese código de invitación ya se usó. Pide uno nuevo con /partnership invite.
-error-code-expired = Ese código de invitación caducó. Pide uno nuevo con /partnership invite.
-error-unknown-user = Todavía no conozco a { $user }. Esa persona tiene que escribir un mensaje en un grupo donde yo esté; si no, responde con el comando a uno de sus mensajes.
-error-group-only = Este comando funciona en un chat de grupo.
-error-unknown-command = No conozco el comando { $command }. Envía /help para ver lo que puedo hacer.
+error-name-too-long = Ese nombre es demasiado largo (máximo { $max } caracteres).
+error-bad-timezone = “{ $tz }” no es una zona horaria que yo conozca. Use un nombre IANA como Europe/Berlin, America/Mexico_City o Asia/Shanghai.
+error-bad-language = “{ $lang }” no es un idioma que yo conozca. Use un código como de, en, zh, es, o un nombre como alemán.
+error-not-set-up = Este grupo aún no está registrado. Un administrador del grupo puede hacerlo con /setup <ciudad> <idioma> [zona horaria].
+error-chat-admin-only = Solo un administrador de este grupo (o del bot) puede hacer eso.
+error-bot-admin-only = Solo un administrador del bot puede hacer eso.
+error-already-in-partnership = Este grupo ya forma parte de un hermanamiento. Primero salga de él con /partnership leave.
+error-no-partnership = Este grupo aún no forma parte de ningún hermanamiento. Únase a uno con /partnership join <código>.
+error-code-unknown = Ese código de invitación no es válido. Revíselo o pida uno nuevo con /partnership invite.
+error-code-used = Ese código de invitación ya se usó. Pida uno nuevo con /partnership invite.
+error-code-expired = Ese código de invitación caducó. Pida uno nuevo con /partnership invite.
+error-unknown-user = Todavía no conozco a { $user }. Esa persona tiene que escribir primero un mensaje en un grupo donde yo esté; o bien, responda con el comando a uno de sus mensajes.
+error-group-only = Este comando solo funciona en grupos.
+error-unknown-command = No conozco el comando { $command }. Envíe /help para ver lo que puedo hacer.
 
 ## Relay
 cmd-glossary = Términos que la traducción deja tal cual
-cmd-unsend = Responde a un mensaje con /unsend para borrar sus copias
+cmd-unsend = Responda a un mensaje con /unsend para borrar sus copias
 relay-header = { $sender } · { $city }
 relay-pivot = (traducido del { $source } a través del inglés)
 relay-no-model = (sin traducir: no hay ningún modelo de idioma { $source } → { $target } instalado)
-relay-group-unreachable = ⚠️ Ya no se pueden entregar mensajes a { $city }: el bot fue eliminado de ese grupo o perdió sus permisos allí. Un admin de ese grupo puede volver a añadir el bot y unirse de nuevo con un código nuevo.
-usage-unsend = Responde con /unsend a un mensaje reenviado (o a su copia) para borrar sus copias en los grupos hermanos.
+relay-group-unreachable = ⚠️ Ya no se pueden entregar mensajes a { $city }: el bot fue eliminado de ese grupo o perdió sus permisos allí. Un administrador de ese grupo puede volver a añadir el bot y unirse de nuevo con un código de invitación nuevo.
+usage-unsend = Responda con /unsend a un mensaje retransmitido (o a su copia) para borrar sus copias en los grupos de las ciudades hermanas.
 unsend-done = 🗑 Borrando las copias en { $count ->
-        [one] { $count } grupo hermano
-       *[other] { $count } grupos hermanos
+        [one] { $count } grupo de ciudad hermana
+       *[other] { $count } grupos de ciudades hermanas
     }.
-error-unsend-unknown = Ese mensaje no se reenvió, así que no hay nada que borrar.
-error-unsend-not-yours = Solo quien escribió el mensaje o un admin puede borrar sus copias.
+error-unsend-unknown = Ese mensaje no se retransmitió, así que no hay nada que borrar.
+error-unsend-not-yours = Solo quien escribió el mensaje o un administrador puede borrar sus copias.
 error-unsend-done = Las copias de ese mensaje ya se borraron.
 partnership-original-done = ✅ Ahora las copias muestran el texto original así: { $mode }.
 usage-partnership-original = Uso: /partnership original quote|full|none — quote: plegado bajo la traducción; full: completo; none: no se muestra.
@@ -115,16 +115,16 @@ usage-partnership-original = Uso: /partnership original quote|full|none — quot
 usage-glossary = Uso: /glossary add <término> [<idioma>=<traducción> ...], /glossary remove <término>, o /glossary para ver la lista. Ejemplo: /glossary add Elbphilharmonie es=Filarmónica del Elba
 glossary-added = ✅ “{ $term }” está en el glosario: { $translations }.
 glossary-removed = ✅ “{ $term }” se quitó del glosario.
-glossary-empty = El glosario está vacío. Añade con /glossary add <término> los nombres y siglas que no se deben traducir.
+glossary-empty = El glosario está vacío. Añada con /glossary add <término> los nombres y siglas que no se deben traducir.
 glossary-list =
     Glosario ({ $count ->
         [one] { $count } término
        *[other] { $count } términos
     }):
     { $terms }
-error-glossary-full = El glosario está lleno ({ $max } términos). Quita primero algún término.
+error-glossary-full = El glosario está lleno ({ $max } términos). Quite primero algún término.
 error-glossary-unknown = “{ $term }” no está en el glosario.
-error-coordinator-only = Solo alguien de la coordinación (un admin del grupo, un admin del bot o alguien con ese rol) puede hacer eso.
+error-coordinator-only = Solo la coordinación (administradores del grupo, administradores del bot o personas con ese rol) puede hacer eso.
 
 ## Commitments
 cmd-commit = Registrar un compromiso: /commit [@responsable] <qué> [para <fecha>]
@@ -133,47 +133,47 @@ cmd-done = Marcar un compromiso como cumplido: /done <n.º>
 cmd-blocked = Marcar un compromiso como bloqueado: /blocked <n.º> <motivo>
 cmd-reopen = Reabrir un compromiso: /reopen <n.º>
 cmd-due = Cambiar una fecha límite: /due <n.º> <fecha>
-cmd-role = Dar a alguien el rol de coordinación o de equipo técnico
-usage-commit = Uso: /commit [@responsable] <qué se prometió> [para <fecha>], p. ej. /commit enviar el presupuesto para el viernes. O responde a un mensaje con /commit [para <fecha>].
+cmd-role = Asignar el rol de coordinación o de miembro
+usage-commit = Uso: /commit [@responsable] <qué se prometió> [para <fecha>], p. ej. /commit enviar el presupuesto para el viernes. O responda a un mensaje con /commit [para <fecha>].
 usage-done = Uso: /done <n.º>, p. ej. /done #7
 usage-blocked = Uso: /blocked <n.º> <motivo>, p. ej. /blocked #7 esperando la confirmación del local
 usage-reopen = Uso: /reopen <n.º>
 usage-due = Uso: /due <n.º> <fecha>, p. ej. /due #7 en 2 semanas
 usage-commitments = Uso: /commitments [all | done | overdue | @usuario]
 usage-role = Uso: /role @usuario coordinator|officer
-commitment-created = 📌 #{ $id } { $owner } ({ $city }) se compromete a: { $text } — plazo: { $due }
+commitment-created = 📌 #{ $id } { $owner } ({ $city }) se compromete a: { $text } — fecha límite: { $due }
 commitment-done = ✅ #{ $id } cumplido: { $text } ({ $owner }, marcado por { $actor })
 commitment-blocked = ⛔ #{ $id } bloqueado: { $text } — { $reason } ({ $actor })
 commitment-reopened = 🔄 #{ $id } reabierto: { $text } ({ $actor })
-commitment-due = 📅 #{ $id } ahora vence el { $due }: { $text } ({ $actor })
-commitment-no-due = sin fecha
+commitment-due = 📅 #{ $id } nueva fecha límite: { $due } — { $text } ({ $actor })
+commitment-no-due = sin definir
 commitments-header = Compromisos ({ $count }) — página { $page }/{ $pages }
-commitment-line = #{ $id } · { $owner } ({ $city }) · { $due }{ $state }
+commitment-line = #{ $id } · { $owner } ({ $city }) · fecha límite: { $due }{ $state }
     { $text }
 commitment-state-done = { " " }· cumplido
 commitment-state-blocked = { " " }· bloqueado: { $reason }
 commitment-state-overdue = { " " }· ⚠️ vencido
-commitments-empty = Aún no hay compromisos aquí. Registra uno con /commit <qué> para <fecha>.
+commitments-empty = Aún no hay compromisos aquí. Registre uno con /commit <qué> para <fecha>.
 role-coordinator = ✅ { $person } ahora forma parte de la coordinación de este hermanamiento.
-role-officer = ✅ { $person } ahora forma parte del equipo técnico de este hermanamiento.
-error-commitment-id = “{ $id }” no es un número de compromiso. Usa el número que aparece como #7.
+role-officer = ✅ { $person } ahora es miembro de este hermanamiento (sin derechos de coordinación).
+error-commitment-id = “{ $id }” no es un número de compromiso. Use el número que aparece como #7.
 error-commitment-unknown = No hay ningún compromiso #{ $id } en este hermanamiento.
 error-commitment-not-yours = Solo la persona responsable del compromiso o alguien de la coordinación puede cambiarlo.
 error-commitment-already-done = #{ $id } ya está cumplido.
 error-commitment-already-open = #{ $id } ya está abierto.
-error-commit-owner = ¿Quién asume este compromiso? Usa /commit @usuario <qué>.
-error-commit-too-long = Es demasiado largo para un compromiso: como máximo { $max } caracteres.
-error-date-unreadable = No pude entender la fecha “{ $date }”. Prueba, p. ej., 2026-12-04, viernes, mañana o en 2 semanas.
-error-date-past = “{ $date }” ya pasó. Indica una fecha futura, por favor.
+error-commit-owner = ¿Quién asume este compromiso? Use /commit @usuario <qué>.
+error-commit-too-long = Es demasiado largo para un compromiso (máximo { $max } caracteres).
+error-date-unreadable = No pude entender la fecha “{ $date }”. Pruebe, p. ej., 2026-12-04, viernes, mañana o en 2 semanas.
+error-date-past = “{ $date }” ya pasó. Indique una fecha futura, por favor.
 
 ## Follow-ups
-cmd-followup = Programar un recordatorio: /followup <#n.º | @usuario | all> <cuándo> [nota]
-cmd-followups = Recordatorios programados del hermanamiento
-cmd-report = Estado del hermanamiento: actividad y compromisos
-usage-followup = Uso: /followup <#n.º | @usuario | all> <cuándo> [nota], p. ej. /followup #7 viernes 10:00 por favor envía el orden del día, o /followup all cada lunes 09:00. Cancela con /followup cancel <F-n.º>; consulta los recordatorios automáticos con /followup settings.
+cmd-followup = Programar un seguimiento: /followup <#n.º | @usuario | all> <cuándo> [nota]
+cmd-followups = Seguimientos programados y recordatorios automáticos
+cmd-report = Actividad del hermanamiento: mensajes y compromisos
+usage-followup = Uso: /followup <#n.º | @usuario | all> <cuándo> [nota], p. ej. /followup #7 viernes 10:00 por favor, envíe el orden del día, o /followup all cada lunes 09:00. Cancele con /followup cancel <F-n.º>; consulte los recordatorios automáticos con /followup settings.
 usage-followup-settings = Uso: /followup settings <reminder | overdue | digest | dormancy | hours | days> <valor>, p. ej. /followup settings reminder 3d, /followup settings digest off, /followup settings hours 09:00-18:00, /followup settings days mon-fri
 followup-scheduled =
-    ⏰ Recordatorio F{ $id } programado — { $what }, { $when }.
+    ⏰ Seguimiento F{ $id } programado — { $what }, { $when }.
     { $times }
 followup-time-line = • { $city }: { $time }
 followup-outside-hours = { " " }⚠️ fuera del horario laboral allí
@@ -181,19 +181,19 @@ followup-once = el { $time }
 followup-target-commitment = compromiso #{ $id }
 followup-target-user = { $person }
 followup-target-all = todos
-followup-cancelled = 🗑 Recordatorio F{ $id } cancelado.
-followups-header = Recordatorios programados ({ $count }):
+followup-cancelled = 🗑 Seguimiento F{ $id } cancelado.
+followups-header = Seguimientos programados ({ $count }):
 followups-line =
     F{ $id } · { $what } · { $when } · nota: { $note }
       próximo: { $next }
 followups-next-item = { $city } { $time }
-followups-empty = No hay recordatorios programados. Programa uno con /followup <#n.º | @usuario | all> <cuándo>.
+followups-empty = No hay seguimientos programados. Programe uno con /followup <#n.º | @usuario | all> <cuándo>.
 followup-settings =
     Recordatorios automáticos (respetan el horario laboral local de cada ciudad):
     • recordatorio antes de una fecha límite: { $reminder }
     • aviso de compromisos vencidos: { $overdue }
     • resumen semanal: { $digest }
-    • alerta si el hermanamiento está en silencio durante: { $dormancy }
+    • alerta de inactividad si el hermanamiento está en silencio durante: { $dormancy }
     • horario laboral: { $hours }, { $days }
     La coordinación los cambia con /followup settings <nombre> <valor>.
 followup-settings-saved = ✅ Guardado.
@@ -219,21 +219,21 @@ rule-month = { $interval ->
         [one] cada mes
        *[other] cada { $interval } meses
     }, el día { $day }, a las { $time }
-error-when-unreadable = No pude entender el momento “{ $when }”. Prueba, p. ej., en 3 días, mañana 10:00, 2026-12-01 09:30, viernes 15:00 o cada lunes 09:00.
-error-followup-id = “{ $id }” no es un número de recordatorio. Usa el número que aparece como F3.
-error-followup-unknown = No hay ningún recordatorio F{ $id } programado en este hermanamiento.
-error-followup-commitment-done = #{ $id } ya está cumplido: no hay nada que recordar.
-error-setting-unknown = No existe el ajuste “{ $setting }”. Usa reminder, overdue, digest, dormancy, hours o days.
+error-when-unreadable = No pude entender la fecha u hora “{ $when }”. Pruebe, p. ej., en 3 días, mañana 10:00, 2026-12-01 09:30, viernes 15:00 o cada lunes 09:00.
+error-followup-id = “{ $id }” no es un número de seguimiento. Use el número que aparece como F3.
+error-followup-unknown = No hay ningún seguimiento F{ $id } programado en este hermanamiento.
+error-followup-commitment-done = #{ $id } ya está cumplido: no hace falta darle seguimiento.
+error-setting-unknown = No existe el ajuste “{ $setting }”. Use reminder, overdue, digest, dormancy, hours o days.
 error-setting-value = “{ $value }” no sirve para { $setting }. Ejemplos: reminder 2d, overdue off, digest monday 09:00, dormancy 21d, hours 08:00-20:00, days mon-fri.
 
 ## Nudges
-nudge-followup-commitment = ⏰ Recordatorio sobre #{ $id }: { $owner } ({ $city }) — { $text } — plazo: { $due }
-nudge-followup-person = ⏰ Recordatorio para { $person }
-nudge-followup-all = ⏰ Recordatorio para todos en “{ $name }”
+nudge-followup-commitment = ⏰ Seguimiento de #{ $id }: { $owner } ({ $city }) — { $text } — fecha límite: { $due }
+nudge-followup-person = ⏰ Seguimiento para { $person }
+nudge-followup-all = ⏰ Seguimiento para todos en “{ $name }”
 nudge-none-open = No hay compromisos abiertos.
 nudge-more = … y { $count } más (/commitments)
 nudge-note = 📝 { $note }
-nudge-late = (Enviado con retraso: estaba previsto para el { $time }, cuando el bot estaba desconectado.)
+nudge-late = (Enviado con retraso: estaba previsto para el { $time }, cuando el bot no estaba en funcionamiento.)
 nudge-reminder = ⏳ Recordatorio: #{ $id } vence el { $due } — { $owner } ({ $city }): { $text }
 nudge-overdue = ⚠️ #{ $id } está vencido desde el { $due } — { $owner } ({ $city }): { $text }. ¿Cumplido? /done { $id } · ¿Nueva fecha? /due { $id } <fecha>
 nudge-digest = 📋 Resumen semanal de “{ $name }”: { $open ->
@@ -249,7 +249,7 @@ nudge-dormancy = 💤 “{ $name }” lleva { $days ->
     } en silencio (última actividad: { $since }). Una breve actualización mantiene viva la cooperación: ¿qué hay de nuevo por parte de ustedes?
 
 ## Report
-report-header = 📊 “{ $name }” — estado del hermanamiento, últimos { $days } días (a fecha de { $date })
+report-header = 📊 “{ $name }” — actividad del hermanamiento, últimos { $days } días (a fecha de { $date })
 report-city = • { $city }: { $messages ->
         [one] { $messages } mensaje
        *[other] { $messages } mensajes
@@ -264,7 +264,10 @@ report-city = • { $city }: { $messages ->
        *[other] { $overdue } vencidos
     } · última actividad: { $last }
 report-never = nunca
-report-median = Tiempo mediano hasta cumplirse: { $days } días
+report-median = Mediana del tiempo de cumplimiento: { $days ->
+        [one] { $days } día
+       *[other] { $days } días
+    }
 report-median-none = Todavía no se ha cumplido ningún compromiso.
 report-chart-caption = 📊 “{ $name }” de un vistazo
 report-chart-messages = Mensajes, últimos { $days } días

@@ -3,24 +3,24 @@ cmd-start = Démarrer et découvrir ce que fait bridgebot
 cmd-help = Comment utiliser bridgebot
 cmd-setup = Inscrire ce groupe comme ville : /setup <ville> <langue> [fuseau horaire]
 cmd-partnership = Afficher le partenariat, ou new / invite / join / leave
-cmd-contacts = Qui contacter dans chaque ville partenaire
+cmd-contacts = Personne référente dans chaque ville partenaire
 cmd-lang = Changer la langue de ce groupe
 cmd-focal = Désigner la personne référente de cette ville : /focal @utilisateur
 
 ## Welcome and help
-start-private = Bonjour ! Je suis bridgebot. Je relie les groupes Telegram de villes partenaires : chaque message apparaît dans chaque groupe partenaire, traduit hors ligne dans la langue de ce groupe. Ajoutez-moi au groupe de votre ville pour commencer.
-start-group = Bonjour ! Je suis bridgebot. Un admin du groupe peut l'inscrire avec /setup, puis le relier aux villes partenaires.
+start-private = Bonjour ! Je suis bridgebot. Je relie les groupes Telegram de villes partenaires : chaque message apparaît dans chaque groupe partenaire, traduit dans la langue de ce groupe sur le propre serveur du bot, sans service cloud. Ajoutez-moi au groupe de votre ville pour commencer.
+start-group = Bonjour ! Je suis bridgebot. Un administrateur du groupe peut l'inscrire avec /setup, puis le relier aux villes partenaires.
 help =
     bridgebot relie les groupes de villes partenaires et traduit entre eux.
 
-    Pour commencer (admins du groupe) :
-    /setup <ville> <langue> [fuseau horaire] — inscrire ce groupe, p. ex. /setup Hamburg de Europe/Berlin
-    /partnership new <nom> — créer un partenariat (admins du bot) ; vous recevez un code d'invitation
+    Pour commencer (administrateurs du groupe) :
+    /setup <ville> <langue> [fuseau horaire] — inscrire ce groupe, p. ex. /setup Hamburg de Europe/Berlin
+    /partnership new <nom> — créer un partenariat (administrateurs du bot) ; vous recevez un code d'invitation
     /partnership invite — un nouveau code d'invitation pour une ville de plus
     /partnership join <code> — rattacher ce groupe à un partenariat
-    /partnership leave — détacher ce groupe
+    /partnership leave — retirer ce groupe du partenariat
     /lang <langue> — changer la langue de ce groupe
-    /focal @utilisateur — désigner la personne à contacter dans cette ville
+    /focal @utilisateur — désigner la personne référente de cette ville
 
     Pour tout le monde :
     /partnership — les villes, leurs langues et leurs heures locales
@@ -28,30 +28,30 @@ help =
     /commit <quoi> d'ici <date> — noter un engagement (en réponse à un message, reprend son texte)
     /commitments [all | done | overdue | @utilisateur] — les engagements du partenariat
     /done, /blocked, /reopen, /due <n°> — mettre à jour un engagement
-    /followup <#n° | @utilisateur | all> <quand> [note] — programmer une relance (coordination), p. ex. /followup #7 vendredi 10:00, /followup all chaque lundi 09:00
-    /followups — les relances programmées et les relances automatiques ; /followup cancel <F-n°>
-    /report — état du partenariat : activité et engagements, avec graphique
+    /followup <#n° | @utilisateur | all> <quand> [note] — programmer une relance (coordination), p. ex. /followup #7 vendredi 10:00, /followup all chaque lundi 09:00
+    /followups — les relances programmées et les rappels automatiques ; /followup cancel <F-n°>
+    /report — activité du partenariat : messages et engagements, avec graphique
     /glossary — noms et sigles que la traduction laisse inchangés
     /unsend — en réponse à votre message, supprime ses copies
     /help — ce texte
 
 ## Setup
-setup-done = ✅ Ce groupe est désormais { $city } : langue { $language }, fuseau horaire { $tz } (heure locale { $time }).
+setup-done = ✅ Ce groupe représente désormais { $city } (langue : { $language }, fuseau horaire : { $tz }, heure locale : { $time }).
 setup-tz-hint = Astuce : indiquez le fuseau horaire pour que les rappels arrivent à la bonne heure locale, p. ex. /setup { $city } { $lang } Europe/Berlin.
 usage-setup = Utilisation : /setup <ville> <langue> [fuseau horaire], p. ex. /setup Hamburg de Europe/Berlin
 
 ## Partnerships
 usage-partnership = Utilisation : /partnership [new <nom> | invite | join <code> | leave | original quote|full|none]
 usage-partnership-new = Utilisation : /partnership new <nom>, p. ex. /partnership new Hamburg–Guadalajara
-usage-partnership-join = Utilisation : /partnership join <code> — avec le code qu'a reçu l'admin d'une autre ville.
+usage-partnership-join = Utilisation : /partnership join <code> — avec le code qu'a reçu l'administrateur d'une autre ville.
 partnership-created = 🤝 Partenariat « { $name } » créé. Code d'invitation pour la première ville : { $code } (valable { $days ->
-        [one] { $days } jour
-       *[other] { $days } jours
-    }, à usage unique). Dans le groupe de cette ville, un admin envoie : /partnership join { $code }
+        [one] { $days } jour
+       *[other] { $days } jours
+    }, à usage unique). Un administrateur du groupe de cette ville doit envoyer : /partnership join { $code }
 partnership-invite = Nouveau code d'invitation pour « { $name } » : { $code } (valable { $days ->
-        [one] { $days } jour
-       *[other] { $days } jours
-    }, à usage unique). Dans le groupe de la nouvelle ville, un admin envoie : /partnership join { $code }
+        [one] { $days } jour
+       *[other] { $days } jours
+    }, à usage unique). Un administrateur du groupe de la nouvelle ville doit envoyer : /partnership join { $code }
 partnership-joined = 🤝 Ce groupe a rejoint « { $name } », qui relie désormais { $count ->
         [one] { $count } ville
        *[other] { $count } villes
@@ -64,33 +64,33 @@ partnership-show =
        *[other] { $count } villes
     }
     { $members }
-partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — contact : { $focal }
+partnership-member-line = • { $city } — { $language }, { $time } ({ $tz }) — personne référente : { $focal }
 contacts-show =
-    Qui contacter dans chaque ville :
+    Personne référente dans chaque ville :
     { $members }
 focal-none = non défini (/focal @utilisateur)
 
 ## Group settings
-lang-done = ✅ La langue de ce groupe est désormais : { $language }.
+lang-done = ✅ Langue de ce groupe : { $language }.
 usage-lang = Utilisation : /lang <langue>, p. ex. /lang de ou /lang allemand
 focal-done = ✅ { $person } est désormais la personne référente pour { $city }.
 usage-focal = Utilisation : /focal @utilisateur (ou répondez par /focal à l'un de ses messages)
 
 ## Errors
 error-name-empty = Le nom doit contenir au moins une lettre.
-error-name-too-long = Ce nom est trop long : { $max } caractères au maximum, s'il vous plaît.
+error-name-too-long = Ce nom est trop long ({ $max } caractères au maximum).
 error-bad-timezone = Je ne connais pas le fuseau horaire « { $tz } ». Utilisez un nom IANA comme Europe/Berlin, America/Mexico_City ou Asia/Shanghai.
 error-bad-language = Je ne connais pas la langue « { $lang } ». Utilisez un code comme de, en, zh, es, ou un nom comme allemand.
-error-not-set-up = Ce groupe n'est pas encore inscrit. Un admin du groupe peut le faire avec /setup <ville> <langue> [fuseau horaire].
-error-chat-admin-only = Seul un admin de ce groupe (ou un admin du bot) peut faire cela.
-error-bot-admin-only = Seul un admin du bot peut faire cela.
+error-not-set-up = Ce groupe n'est pas encore inscrit. Un administrateur du groupe peut le faire avec /setup <ville> <langue> [fuseau horaire].
+error-chat-admin-only = Seul un administrateur de ce groupe (ou du bot) peut faire cela.
+error-bot-admin-only = Seul un administrateur du bot peut faire cela.
 error-already-in-partnership = Ce groupe fait déjà partie d'un partenariat. Quittez-le d'abord avec /partnership leave.
 error-no-partnership = Ce groupe ne fait encore partie d'aucun partenariat. Rejoignez-en un avec /partnership join <code>.
 error-code-unknown = Ce code d'invitation n'est pas valide. Vérifiez-le ou demandez-en un nouveau avec /partnership invite.
 error-code-used = Ce code d'invitation a déjà été utilisé. Demandez-en un nouveau avec /partnership invite.
 error-code-expired = Ce code d'invitation a expiré. Demandez-en un nouveau avec /partnership invite.
-error-unknown-user = Je ne connais pas encore { $user }. Cette personne doit écrire un message dans un groupe où je me trouve ; sinon, répondez à l'un de ses messages avec la commande.
-error-group-only = Cette commande fonctionne dans un groupe.
+error-unknown-user = Je ne connais pas encore { $user }. Cette personne doit d'abord écrire un message dans un groupe où je me trouve ; sinon, répondez à l'un de ses messages avec la commande.
+error-group-only = Cette commande ne fonctionne que dans un groupe.
 error-unknown-command = Je ne connais pas la commande { $command }. Envoyez /help pour voir ce que je sais faire.
 
 ## Relay
@@ -99,14 +99,14 @@ cmd-unsend = Répondez à un message par /unsend pour supprimer ses copies
 relay-header = { $sender } · { $city }
 relay-pivot = (traduit via l'anglais ; langue d'origine : { $source })
 relay-no-model = (non traduit : aucun modèle de langue { $source } → { $target } n'est installé)
-relay-group-unreachable = ⚠️ Les messages ne peuvent plus être remis à { $city } : le bot a été retiré de ce groupe ou y a perdu ses droits. Un admin de ce groupe peut y ajouter à nouveau le bot et rejoindre le partenariat avec un nouveau code.
+relay-group-unreachable = ⚠️ Les messages ne peuvent plus être remis à { $city } : le bot a été retiré de ce groupe ou y a perdu ses droits. Un administrateur de ce groupe peut y ajouter à nouveau le bot et rejoindre le partenariat avec un nouveau code d'invitation.
 usage-unsend = Répondez par /unsend à un message relayé (ou à sa copie) pour supprimer ses copies dans les groupes partenaires.
 unsend-done = 🗑 Suppression des copies dans { $count ->
         [one] { $count } groupe partenaire
        *[other] { $count } groupes partenaires
     }.
 error-unsend-unknown = Ce message n'a pas été relayé : il n'y a rien à supprimer.
-error-unsend-not-yours = Seul l'auteur d'un message ou un admin peut supprimer ses copies.
+error-unsend-not-yours = Seul l'auteur d'un message ou un administrateur peut supprimer ses copies.
 error-unsend-done = Les copies de ce message ont déjà été supprimées.
 partnership-original-done = ✅ Les copies affichent désormais le texte original ainsi : { $mode }.
 usage-partnership-original = Utilisation : /partnership original quote|full|none — quote : replié sous la traduction ; full : affiché en entier ; none : non affiché.
@@ -124,7 +124,7 @@ glossary-list =
     { $terms }
 error-glossary-full = Le glossaire est plein ({ $max } termes). Retirez d'abord un terme.
 error-glossary-unknown = « { $term } » ne figure pas dans le glossaire.
-error-coordinator-only = Seule une personne chargée de la coordination (admin du groupe, admin du bot ou personne ayant ce rôle) peut faire cela.
+error-coordinator-only = Seule la coordination (administrateurs du groupe, administrateurs du bot ou personnes ayant ce rôle) peut faire cela.
 
 ## Commitments
 cmd-commit = Noter un engagement : /commit [@responsable] <quoi> [d'ici <date>]
@@ -133,7 +133,7 @@ cmd-done = Marquer un engagement comme réalisé : /done <n°>
 cmd-blocked = Marquer un engagement comme bloqué : /blocked <n°> <motif>
 cmd-reopen = Rouvrir un engagement : /reopen <n°>
 cmd-due = Modifier une échéance : /due <n°> <date>
-cmd-role = Confier à quelqu'un le rôle de coordination ou de chargé de mission
+cmd-role = Attribuer un rôle : coordination ou membre
 usage-commit = Utilisation : /commit [@responsable] <ce qui a été promis> [d'ici <date>], p. ex. /commit envoyer le budget d'ici vendredi. Ou répondez à un message par /commit [d'ici <date>].
 usage-done = Utilisation : /done <n°>, p. ex. /done #7
 usage-blocked = Utilisation : /blocked <n°> <motif>, p. ex. /blocked #7 en attente de la salle
@@ -145,38 +145,38 @@ commitment-created = 📌 #{ $id } { $owner } ({ $city }) s'engage à : { $text
 commitment-done = ✅ #{ $id } réalisé : { $text } ({ $owner }, marqué par { $actor })
 commitment-blocked = ⛔ #{ $id } bloqué : { $text } — { $reason } ({ $actor })
 commitment-reopened = 🔄 #{ $id } rouvert : { $text } ({ $actor })
-commitment-due = 📅 #{ $id } nouvelle échéance le { $due } : { $text } ({ $actor })
-commitment-no-due = sans date
+commitment-due = 📅 #{ $id } nouvelle échéance : { $due } — { $text } ({ $actor })
+commitment-no-due = non définie
 commitments-header = Engagements ({ $count }) — page { $page }/{ $pages }
-commitment-line = #{ $id } · { $owner } ({ $city }) · { $due }{ $state }
+commitment-line = #{ $id } · { $owner } ({ $city }) · échéance : { $due }{ $state }
     { $text }
 commitment-state-done = { " " }· réalisé
 commitment-state-blocked = { " " }· bloqué : { $reason }
 commitment-state-overdue = { " " }· ⚠️ en retard
 commitments-empty = Aucun engagement pour l'instant. Notez-en un avec /commit <quoi> d'ici <date>.
 role-coordinator = ✅ { $person } participe désormais à la coordination de ce partenariat.
-role-officer = ✅ { $person } a désormais le rôle de chargé de mission dans ce partenariat.
+role-officer = ✅ { $person } est désormais membre de ce partenariat (sans droits de coordination).
 error-commitment-id = « { $id } » n'est pas un numéro d'engagement. Utilisez le numéro affiché sous la forme #7.
 error-commitment-unknown = Il n'y a pas d'engagement #{ $id } dans ce partenariat.
 error-commitment-not-yours = Seule la personne responsable d'un engagement ou une personne chargée de la coordination peut le modifier.
 error-commitment-already-done = #{ $id } est déjà réalisé.
-error-commitment-already-open = #{ $id } est déjà ouvert.
+error-commitment-already-open = #{ $id } est déjà en cours.
 error-commit-owner = Qui prend cet engagement ? Utilisez /commit @utilisateur <quoi>.
-error-commit-too-long = C'est trop long pour un engagement : { $max } caractères au maximum.
+error-commit-too-long = C'est trop long pour un engagement ({ $max } caractères au maximum).
 error-date-unreadable = Je n'ai pas pu lire la date « { $date } ». Essayez p. ex. 2026-12-04, vendredi, demain ou dans 2 semaines.
-error-date-past = « { $date } » est dans le passé. Indiquez une date à venir, s'il vous plaît.
+error-date-past = « { $date } » est dans le passé. Veuillez indiquer une date à venir.
 
 ## Follow-ups
 cmd-followup = Programmer une relance : /followup <#n° | @utilisateur | all> <quand> [note]
-cmd-followups = Relances programmées du partenariat
-cmd-report = État du partenariat : activité et engagements
-usage-followup = Utilisation : /followup <#n° | @utilisateur | all> <quand> [note], p. ex. /followup #7 vendredi 10:00 merci d'envoyer l'ordre du jour, ou /followup all chaque lundi 09:00. Annulez avec /followup cancel <F-n°> ; /followup settings affiche les relances automatiques.
+cmd-followups = Relances programmées et rappels automatiques
+cmd-report = Activité du partenariat : messages et engagements
+usage-followup = Utilisation : /followup <#n° | @utilisateur | all> <quand> [note], p. ex. /followup #7 vendredi 10:00 merci d'envoyer l'ordre du jour, ou /followup all chaque lundi 09:00. Annulez avec /followup cancel <F-n°> ; /followup settings affiche les rappels automatiques.
 usage-followup-settings = Utilisation : /followup settings <reminder | overdue | digest | dormancy | hours | days> <valeur>, p. ex. /followup settings reminder 3d, /followup settings digest off, /followup settings hours 09:00-18:00, /followup settings days mon-fri
 followup-scheduled =
     ⏰ Relance F{ $id } programmée — { $what }, { $when }.
     { $times }
 followup-time-line = • { $city } : { $time }
-followup-outside-hours = { " " }⚠️ hors des heures de travail là-bas
+followup-outside-hours = { " " }⚠️ en dehors des heures ouvrables sur place
 followup-once = le { $time }
 followup-target-commitment = engagement #{ $id }
 followup-target-user = { $person }
@@ -189,12 +189,12 @@ followups-line =
 followups-next-item = { $city } { $time }
 followups-empty = Aucune relance programmée. Programmez-en une avec /followup <#n° | @utilisateur | all> <quand>.
 followup-settings =
-    Relances automatiques (pendant les heures de travail, à l'heure locale de chaque ville) :
+    Rappels automatiques (pendant les heures ouvrables, à l'heure locale de chaque ville) :
     • rappel avant une échéance : { $reminder }
-    • avis quand un engagement est en retard : { $overdue }
+    • avis de retard d'un engagement : { $overdue }
     • récapitulatif hebdomadaire : { $digest }
-    • alerte quand le partenariat est silencieux depuis : { $dormancy }
-    • heures de travail : { $hours }, { $days }
+    • alerte d'inactivité quand le partenariat est silencieux depuis : { $dormancy }
+    • heures ouvrables : { $hours }, { $days }
     La coordination les modifie avec /followup settings <nom> <valeur>.
 followup-settings-saved = ✅ Enregistré.
 setting-off = désactivé
@@ -232,11 +232,11 @@ error-setting-value = « { $value } » ne convient pas pour { $setting }. Exem
 ## Nudges
 nudge-followup-commitment = ⏰ Relance pour #{ $id } : { $owner } ({ $city }) — { $text } — échéance : { $due }
 nudge-followup-person = ⏰ Relance pour { $person }
-nudge-followup-all = ⏰ Relance pour tout le monde dans « { $name } »
+nudge-followup-all = ⏰ Relance à l'attention de tous les membres de « { $name } »
 nudge-none-open = Aucun engagement en cours.
-nudge-more = … et { $count } de plus (/commitments)
+nudge-more = … et { $count } autres (/commitments)
 nudge-note = 📝 { $note }
-nudge-late = (Envoyé en retard : prévu le { $time }, alors que le bot était hors ligne.)
+nudge-late = (Envoyé en retard : prévu le { $time }, pendant une interruption du bot.)
 nudge-reminder = ⏳ Rappel : #{ $id } arrive à échéance le { $due } — { $owner } ({ $city }) : { $text }
 nudge-overdue = ⚠️ #{ $id } est en retard depuis le { $due } — { $owner } ({ $city }) : { $text }. Réalisé ? /done { $id } · Nouvelle date ? /due { $id } <date>
 nudge-digest = 📋 Récapitulatif hebdomadaire de « { $name } » : { $open } en cours, { $overdue } en retard
@@ -246,7 +246,7 @@ nudge-dormancy = 💤 « { $name } » est silencieux depuis { $days ->
     } (dernière activité : { $since }). Un petit point suffit à faire vivre la coopération : quoi de neuf de votre côté ?
 
 ## Report
-report-header = 📊 « { $name } » — état du partenariat, { $days } derniers jours (au { $date })
+report-header = 📊 « { $name } » — activité du partenariat, { $days } derniers jours (au { $date })
 report-city = • { $city } : { $messages ->
         [one] { $messages } message
        *[other] { $messages } messages
@@ -255,7 +255,10 @@ report-city = • { $city } : { $messages ->
        *[other] { $done } réalisés
     } (dont { $ontime } dans les délais), { $overdue } en retard · dernière activité : { $last }
 report-never = jamais
-report-median = Délai médian de réalisation : { $days } jours
+report-median = Délai médian de réalisation : { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
 report-median-none = Aucun engagement n'a encore été réalisé.
 report-chart-caption = 📊 « { $name } » en un coup d'œil
 report-chart-messages = Messages, { $days } derniers jours

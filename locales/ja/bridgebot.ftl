@@ -8,7 +8,7 @@ cmd-lang = このグループの言語を変更
 cmd-focal = この都市の窓口担当者を設定：/focal @ユーザー
 
 ## Welcome and help
-start-private = こんにちは。bridgebot です。パートナー都市どうしの Telegram グループをつなぎます。各メッセージはすべてのパートナーグループに表示され、それぞれのグループの言語にオフラインで翻訳されます。ご利用を始めるには、所属する都市のグループに bridgebot を追加してください。
+start-private = こんにちは。bridgebot です。パートナー都市どうしの Telegram グループをつなぎます。各メッセージはすべてのパートナーグループに表示され、ボット自身のサーバー上で（クラウドサービスを使わずに）それぞれのグループの言語に翻訳されます。ご利用を始めるには、所属する都市のグループに bridgebot を追加してください。
 start-group = こんにちは。bridgebot です。グループ管理者が /setup でこのグループを登録し、パートナー都市とつなぐことができます。
 help =
     bridgebot はパートナー都市のグループをつなぎ、グループ間のメッセージを翻訳します。
@@ -25,19 +25,19 @@ help =
     どなたでも：
     /partnership — 各都市とその言語・現地時刻
     /contacts — 各都市の窓口担当者
-    /commit <内容> <日付>までに — 約束を記録します（メッセージへの返信で使うと、その本文を記録します）
-    /commitments [all | done | overdue | @ユーザー] — パートナーシップの約束一覧
-    /done、/blocked、/reopen、/due <番号> — 約束の状況を更新します
-    /followup <#番号 | @ユーザー | all> <日時> [メモ] — リマインドを予約します（コーディネーター）。例：/followup #7 金曜日 10:00、/followup all 毎週月曜日 09:00
-    /followups — 予約済みのリマインドと自動リマインド。取消：/followup cancel <F番号>
-    /report — パートナーシップの状況：活動と約束（グラフ付き）
+    /commit <内容> <日付>までに — 対応事項を記録します（メッセージへの返信で使うと、その本文を記録します）
+    /commitments [all | done | overdue | @ユーザー] — パートナーシップの対応事項一覧
+    /done、/blocked、/reopen、/due <番号> — 対応事項の状況を更新します
+    /followup <#番号 | @ユーザー | all> <日時> [メモ] — フォローアップを予約します（コーディネーター）。例：/followup #7 金曜日 10:00、/followup all 毎週月曜日 09:00
+    /followups — 予約済みのフォローアップと自動通知。取消：/followup cancel <F番号>
+    /report — パートナーシップの活動状況：メッセージと対応事項（グラフ付き）
     /glossary — 翻訳せずにそのまま残す名称・略語
     /unsend — 自分のメッセージに返信して、そのコピーを削除します
     /help — このヘルプ
 
 ## Setup
 setup-done = ✅ このグループを{ $city }として登録しました：言語 { $language }、タイムゾーン { $tz }（現地時刻 { $time }）。
-setup-tz-hint = ヒント：タイムゾーンを指定すると、リマインドが正しい現地時刻に届きます。例：/setup { $city } { $lang } Asia/Tokyo
+setup-tz-hint = ヒント：タイムゾーンを指定すると、通知が正しい現地時刻に届きます。例：/setup { $city } { $lang } Asia/Tokyo
 usage-setup = 使い方：/setup <都市> <言語> [タイムゾーン]　例：/setup 京都 ja Asia/Tokyo
 
 ## Partnerships
@@ -48,11 +48,11 @@ partnership-created = 🤝 パートナーシップ「{ $name }」を作成し�
 partnership-invite = 「{ $name }」の新しい参加コード：{ $code }（有効期間{ $days }日、1回限り）。新しい都市のグループで、管理者が次のように送信してください：/partnership join { $code }
 partnership-joined = 🤝 このグループは「{ $name }」に参加しました。現在{ $count }都市がつながっています。
 partnership-new-member = 🤝 { $city }がパートナーシップ「{ $name }」に参加しました。
-partnership-left = このグループはパートナーシップ「{ $name }」から離脱しました。今後、ここにはメッセージが転送されません。
+partnership-left = このグループはパートナーシップ「{ $name }」から離脱しました。今後、ここにはメッセージが中継されません。
 partnership-show =
     🤝 { $name } — { $count }都市
     { $members }
-partnership-member-line = • { $city } — { $language }、{ $time }（{ $tz }）— 窓口：{ $focal }
+partnership-member-line = • { $city } — { $language }、{ $time }（{ $tz }）— 窓口担当者：{ $focal }
 contacts-show =
     各都市の窓口担当者：
     { $members }
@@ -77,8 +77,8 @@ error-no-partnership = このグループはまだパートナーシップに参
 error-code-unknown = この参加コードは無効です。コードを確認するか、/partnership invite で新しいコードを発行してもらってください。
 error-code-used = この参加コードはすでに使用されています。/partnership invite で新しいコードを発行してもらってください。
 error-code-expired = この参加コードは有効期限が切れています。/partnership invite で新しいコードを発行してもらってください。
-error-unknown-user = { $user }さんの情報がまだありません。その方が bridgebot のいるグループでメッセージを送信するか、その方のメッセージにこのコマンドで返信してください。
-error-group-only = このコマンドはグループチャットで使用してください。
+error-unknown-user = { $user }さんの情報がまだありません。その方に bridgebot のいるグループで一度メッセージを送っていただくか、その方のメッセージにこのコマンドで返信してください。
+error-group-only = このコマンドはグループチャットでのみ使用できます。
 error-unknown-command = { $command } というコマンドはありません。/help を送信すると、使えるコマンドを確認できます。
 
 ## Relay
@@ -87,10 +87,10 @@ cmd-unsend = メッセージに /unsend で返信して、そのコピーを削�
 relay-header = { $sender } · { $city }
 relay-pivot = （{ $source }から英語を経由して翻訳）
 relay-no-model = （未翻訳：{ $source } → { $target }の言語モデルがインストールされていません）
-relay-group-unreachable = ⚠️ { $city }にメッセージを配信できなくなりました。ボットがそのグループから削除されたか、権限を失っています。先方のグループ管理者がボットを再度追加し、新しいコードで再参加できます。
-usage-unsend = 転送されたメッセージ（またはそのコピー）に /unsend で返信すると、パートナーグループにあるコピーを削除します。
-unsend-done = 🗑 パートナーグループ（{ $count }件）のコピーを削除しています。
-error-unsend-unknown = このメッセージは転送されていないため、削除するコピーはありません。
+relay-group-unreachable = ⚠️ { $city }にメッセージを配信できなくなりました。ボットがそのグループから削除されたか、権限を失っています。先方のグループ管理者がボットを再度追加し、新しい参加コードで再参加できます。
+usage-unsend = 中継されたメッセージ（またはそのコピー）に /unsend で返信すると、パートナーグループにあるコピーを削除します。
+unsend-done = 🗑 { $count }つのパートナーグループにあるコピーを削除しています。
+error-unsend-unknown = このメッセージは中継されていないため、削除するコピーはありません。
 error-unsend-not-yours = コピーを削除できるのは、メッセージの投稿者または管理者のみです。
 error-unsend-done = このメッセージのコピーはすでに削除されています。
 partnership-original-done = ✅ コピーでの原文の表示方法を { $mode } に設定しました。
@@ -109,73 +109,73 @@ error-glossary-unknown = 「{ $term }」は用語集にありません。
 error-coordinator-only = この操作は、コーディネーター（グループ管理者、ボット管理者、またはこの役割を与えられた人）のみ行えます。
 
 ## Commitments
-cmd-commit = 約束を記録：/commit [@担当者] <内容> [<日付>までに]
-cmd-commitments = パートナーシップの未完了の約束
-cmd-done = 約束を完了にする：/done <番号>
-cmd-blocked = 約束を保留にする：/blocked <番号> <理由>
-cmd-reopen = 約束を再開する：/reopen <番号>
+cmd-commit = 対応事項を記録：/commit [@担当者] <内容> [<日付>までに]
+cmd-commitments = パートナーシップの未完了の対応事項
+cmd-done = 対応事項を完了にする：/done <番号>
+cmd-blocked = 対応事項を保留にする：/blocked <番号> <理由>
+cmd-reopen = 対応事項を再開する：/reopen <番号>
 cmd-due = 期限を変更：/due <番号> <日付>
-cmd-role = コーディネーターまたは担当職員を任命
-usage-commit = 使い方：/commit [@担当者] <約束の内容> [<日付>までに]　例：/commit 予算案を送る 金曜日までに。メッセージに /commit [<日付>までに] で返信することもできます。
+cmd-role = コーディネーターまたはメンバーの役割を設定
+usage-commit = 使い方：/commit [@担当者] <対応事項の内容> [<日付>までに]　例：/commit 予算案を送る 金曜日までに。メッセージに /commit [<日付>までに] で返信することもできます。
 usage-done = 使い方：/done <番号>　例：/done #7
 usage-blocked = 使い方：/blocked <番号> <理由>　例：/blocked #7 会場の確認待ち
 usage-reopen = 使い方：/reopen <番号>
 usage-due = 使い方：/due <番号> <日付>　例：/due #7 金曜日
 usage-commitments = 使い方：/commitments [all | done | overdue | @ユーザー]
 usage-role = 使い方：/role @ユーザー coordinator|officer
-commitment-created = 📌 #{ $id } { $owner }（{ $city }）の約束：{ $text } — 期限 { $due }
+commitment-created = 📌 #{ $id } { $owner }（{ $city }）の対応事項：{ $text } — 期限：{ $due }
 commitment-done = ✅ #{ $id } 完了：{ $text }（担当：{ $owner }、完了登録：{ $actor }）
 commitment-blocked = ⛔ #{ $id } 保留：{ $text } — { $reason }（{ $actor }）
 commitment-reopened = 🔄 #{ $id } 再開：{ $text }（{ $actor }）
-commitment-due = 📅 #{ $id } の期限を{ $due }に変更：{ $text }（{ $actor }）
-commitment-no-due = 期限なし
-commitments-header = 約束（{ $count }件）— { $page }/{ $pages }ページ
-commitment-line = #{ $id } · { $owner }（{ $city }）· { $due }{ $state }
+commitment-due = 📅 #{ $id } の期限を変更：{ $due } — { $text }（{ $actor }）
+commitment-no-due = 未定
+commitments-header = 対応事項（{ $count }件）— { $page }/{ $pages }ページ
+commitment-line = #{ $id } · { $owner }（{ $city }）· 期限：{ $due }{ $state }
     { $text }
 commitment-state-done = { " " }· 完了
 commitment-state-blocked = { " " }· 保留：{ $reason }
 commitment-state-overdue = { " " }· ⚠️ 期限超過
-commitments-empty = まだ約束はありません。/commit <内容> <日付>までに で記録できます。
+commitments-empty = まだ対応事項はありません。/commit <内容> <日付>までに で記録できます。
 role-coordinator = ✅ { $person }さんがこのパートナーシップのコーディネーターになりました。
-role-officer = ✅ { $person }さんがこのパートナーシップの担当職員になりました。
-error-commitment-id = 「{ $id }」は約束の番号ではありません。#7 のように表示されている番号を使ってください。
-error-commitment-unknown = このパートナーシップに約束 #{ $id } はありません。
-error-commitment-not-yours = 約束を変更できるのは、その担当者またはコーディネーターのみです。
+role-officer = ✅ { $person }さんがこのパートナーシップのメンバー（コーディネーター権限なし）になりました。
+error-commitment-id = 「{ $id }」は対応事項の番号ではありません。#7 のように表示されている番号を使ってください。
+error-commitment-unknown = このパートナーシップに対応事項 #{ $id } はありません。
+error-commitment-not-yours = 対応事項を変更できるのは、その担当者またはコーディネーターのみです。
 error-commitment-already-done = #{ $id } はすでに完了しています。
 error-commitment-already-open = #{ $id } はすでに未完了の状態です。
-error-commit-owner = この約束の担当者はどなたですか？ /commit @ユーザー <内容> の形で指定してください。
-error-commit-too-long = 約束の内容が長すぎます。{ $max }文字以内にしてください。
+error-commit-owner = この対応事項の担当者はどなたですか？ /commit @ユーザー <内容> の形で指定してください。
+error-commit-too-long = 対応事項の内容が長すぎます。{ $max }文字以内にしてください。
 error-date-unreadable = 日付「{ $date }」を読み取れませんでした。2026-12-04、金曜日、明日、2週間後 などの形で入力してください。
 error-date-past = 「{ $date }」は過去の日付です。これから先の日付を指定してください。
 
 ## Follow-ups
-cmd-followup = リマインドを予約：/followup <#番号 | @ユーザー | all> <日時> [メモ]
-cmd-followups = パートナーシップの予約済みリマインド
-cmd-report = パートナーシップの状況：活動と約束
-usage-followup = 使い方：/followup <#番号 | @ユーザー | all> <日時> [メモ]　例：/followup #7 金曜日 10:00 議題を送ってください、または /followup all 毎週月曜日 09:00。取り消しは /followup cancel <F番号>、自動リマインドの確認は /followup settings で行えます。
+cmd-followup = フォローアップを予約：/followup <#番号 | @ユーザー | all> <日時> [メモ]
+cmd-followups = 予約済みのフォローアップと自動通知
+cmd-report = パートナーシップの活動状況：メッセージと対応事項
+usage-followup = 使い方：/followup <#番号 | @ユーザー | all> <日時> [メモ]　例：/followup #7 金曜日 10:00 議題を送ってください、または /followup all 毎週月曜日 09:00。取り消しは /followup cancel <F番号>、自動通知の確認は /followup settings で行えます。
 usage-followup-settings = 使い方：/followup settings <reminder | overdue | digest | dormancy | hours | days> <値>　例：/followup settings reminder 3d、/followup settings digest off、/followup settings hours 09:00-18:00、/followup settings days mon-fri
 followup-scheduled =
-    ⏰ リマインド F{ $id } を予約しました — { $what }、{ $when }。
+    ⏰ フォローアップ F{ $id } を予約しました — { $what }、{ $when }。
     { $times }
 followup-time-line = • { $city }：{ $time }
 followup-outside-hours = { " " }⚠️ 現地の勤務時間外です
 followup-once = { $time }（1回のみ）
-followup-target-commitment = 約束 #{ $id }
+followup-target-commitment = 対応事項 #{ $id }
 followup-target-user = { $person }さん
 followup-target-all = 全員
-followup-cancelled = 🗑 リマインド F{ $id } を取り消しました。
-followups-header = 予約済みのリマインド（{ $count }件）：
+followup-cancelled = 🗑 フォローアップ F{ $id } を取り消しました。
+followups-header = 予約済みのフォローアップ（{ $count }件）：
 followups-line =
     F{ $id } · { $what } · { $when } · メモ：{ $note }
       次回：{ $next }
 followups-next-item = { $city } { $time }
-followups-empty = 予約済みのリマインドはありません。/followup <#番号 | @ユーザー | all> <日時> で予約できます。
+followups-empty = 予約済みのフォローアップはありません。/followup <#番号 | @ユーザー | all> <日時> で予約できます。
 followup-settings =
-    自動リマインド（各都市の現地の勤務時間内に送信）：
+    自動通知（各都市の現地の勤務時間内に送信）：
     • 期限前のリマインド：{ $reminder }
     • 期限超過の通知：{ $overdue }
     • 週次まとめ：{ $digest }
-    • パートナーシップでやり取りが途絶えたときの通知：{ $dormancy }
+    • 一定期間やり取りがないときの通知：{ $dormancy }
     • 勤務時間：{ $hours }、{ $days }
     コーディネーターは /followup settings <名前> <値> で変更できます。
 followup-settings-saved = ✅ 保存しました。
@@ -196,34 +196,34 @@ rule-month = { $interval ->
        *[other] { $interval }か月ごとの
     }{ $day }日 { $time }
 error-when-unreadable = 日時「{ $when }」を読み取れませんでした。in 3d、明日 10:00、2026-12-01 09:30、金曜日 15:00、毎週月曜日 09:00 などの形で入力してください。
-error-followup-id = 「{ $id }」はリマインドの番号ではありません。F3 のように表示されている番号を使ってください。
-error-followup-unknown = このパートナーシップに予約済みのリマインド F{ $id } はありません。
+error-followup-id = 「{ $id }」はフォローアップの番号ではありません。F3 のように表示されている番号を使ってください。
+error-followup-unknown = このパートナーシップに予約済みのフォローアップ F{ $id } はありません。
 error-followup-commitment-done = #{ $id } はすでに完了しているため、フォローアップは不要です。
 error-setting-unknown = 「{ $setting }」という設定はありません。reminder、overdue、digest、dormancy、hours、days のいずれかを指定してください。
 error-setting-value = 「{ $value }」は { $setting } には使えません。例：reminder 2d、overdue off、digest monday 09:00、dormancy 21d、hours 08:00-20:00、days mon-fri
 
 ## Nudges
-nudge-followup-commitment = ⏰ #{ $id } のフォローアップ：{ $owner }（{ $city }）— { $text } — 期限 { $due }
-nudge-followup-person = ⏰ { $person }さんへのリマインド
-nudge-followup-all = ⏰ 「{ $name }」の皆さんへのリマインド
-nudge-none-open = 未完了の約束はありません。
+nudge-followup-commitment = ⏰ #{ $id } のフォローアップ：{ $owner }（{ $city }）— { $text } — 期限：{ $due }
+nudge-followup-person = ⏰ { $person }さんへのフォローアップ
+nudge-followup-all = ⏰ 「{ $name }」の皆さんへのフォローアップ
+nudge-none-open = 未完了の対応事項はありません。
 nudge-more = …ほか{ $count }件（/commitments）
 nudge-note = 📝 { $note }
-nudge-late = （送信予定：{ $time }。ボットがオフラインだったため、遅れて送信しました。）
+nudge-late = （送信予定：{ $time }。ボットが停止していたため、遅れて送信しました。）
 nudge-reminder = ⏳ リマインド：#{ $id } の期限は{ $due }です — { $owner }（{ $city }）：{ $text }
 nudge-overdue = ⚠️ #{ $id } は期限（{ $due }）を過ぎています — { $owner }（{ $city }）：{ $text }。完了しましたか？ /done { $id } · 新しい期限は？ /due { $id } <日付>
 nudge-digest = 📋 「{ $name }」の週次まとめ：未完了{ $open }件、期限超過{ $overdue }件
 nudge-dormancy = 💤 「{ $name }」では{ $days }日間やり取りがありません（最終活動：{ $since }）。短い近況報告が交流を続けるきっかけになります。そちらでは何か新しい動きはありますか？
 
 ## Report
-report-header = 📊 「{ $name }」— パートナーシップの状況、過去{ $days }日間（{ $date }時点）
-report-city = • { $city }：メッセージ{ $messages }件 · 約束：登録{ $made }件、完了{ $done }件（うち期限内{ $ontime }件）、期限超過{ $overdue }件 · 最終活動 { $last }
+report-header = 📊 「{ $name }」— パートナーシップの活動状況、過去{ $days }日間（{ $date }時点）
+report-city = • { $city }：メッセージ{ $messages }件 · 対応事項：登録{ $made }件、完了{ $done }件（うち期限内{ $ontime }件）、期限超過{ $overdue }件 · 最終活動：{ $last }
 report-never = なし
 report-median = 完了までの日数（中央値）：{ $days }日
-report-median-none = 完了した約束はまだありません。
+report-median-none = 完了した対応事項はまだありません。
 report-chart-caption = 📊 「{ $name }」の概要
 report-chart-messages = メッセージ数（過去{ $days }日間）
-report-chart-commitments = 約束
+report-chart-commitments = 対応事項
 report-chart-made = 登録
 report-chart-done = 完了
 report-chart-ontime = 期限内

@@ -3,21 +3,21 @@ cmd-start = 开始，了解 bridgebot 的功能
 cmd-help = bridgebot 使用说明
 cmd-setup = 将本群登记为一个城市：/setup <城市> <语言> [时区]
 cmd-partnership = 查看伙伴关系，或 new / invite / join / leave
-cmd-contacts = 各伙伴城市的联系人
+cmd-contacts = 各合作城市的联系人
 cmd-lang = 更改本群的语言
 cmd-focal = 设置本城市的联系人：/focal @用户
 
 ## Welcome and help
-start-private = 你好！我是 bridgebot。我把伙伴城市的 Telegram 群组连接起来：每条消息都会出现在每个伙伴群组中，并离线翻译成该群组的语言。把我加入你所在城市的群组即可开始。
-start-group = 你好！我是 bridgebot。群管理员可以用 /setup 登记本群，然后把它与伙伴城市连接起来。
+start-private = 您好！我是 bridgebot。我把合作城市的 Telegram 群组连接起来：每条消息都会出现在每个伙伴群组中，并在机器人自己的服务器上（不使用云服务）翻译成该群组的语言。请把我加入您所在城市的群组，即可开始。
+start-group = 您好！我是 bridgebot。群管理员可以用 /setup 登记本群，然后把它与合作城市连接起来。
 help =
-    bridgebot 连接伙伴城市的群组，并在它们之间进行翻译。
+    bridgebot 连接合作城市的群组，并在它们之间进行翻译。
 
     入门（群管理员）：
     /setup <城市> <语言> [时区] — 登记本群，例如 /setup Hangzhou zh Asia/Shanghai
-    /partnership new <名称> — 创建伙伴关系（机器人管理员）；你会收到一个加入码
-    /partnership invite — 为下一个城市生成新的加入码
-    /partnership join <加入码> — 将本群加入伙伴关系
+    /partnership new <名称> — 创建伙伴关系（机器人管理员）；您会收到一个邀请码
+    /partnership invite — 为下一个城市生成新的邀请码
+    /partnership join <邀请码> — 将本群加入伙伴关系
     /partnership leave — 退出伙伴关系
     /lang <语言> — 更改本群的语言
     /focal @用户 — 设置本城市的联系人
@@ -28,9 +28,9 @@ help =
     /commit <内容> <日期>之前 — 记录一项承诺（回复某条消息时取其文字）
     /commitments [all | done | overdue | @用户] — 伙伴关系的承诺
     /done、/blocked、/reopen、/due <编号> — 更新一项承诺
-    /followup <#编号 | @用户 | all> <时间> [备注] — 安排提醒（协调员），例如 /followup #7 周五 10:00、/followup all 每周一 09:00
-    /followups — 已安排的提醒和自动提醒；/followup cancel <F编号>
-    /report — 合作健康状况：活跃度与承诺，附图表
+    /followup <#编号 | @用户 | all> <时间> [备注] — 安排跟进（协调员），例如 /followup #7 周五 10:00、/followup all 每周一 09:00
+    /followups — 已安排的跟进和自动提醒；/followup cancel <F编号>
+    /report — 伙伴关系活动情况：消息与承诺，附图表
     /glossary — 翻译时保持不变的名称和缩写
     /unsend — 回复自己的消息以删除其副本
     /help — 本说明
@@ -41,14 +41,13 @@ setup-tz-hint = 提示：请加上时区，这样提醒会在正确的当地时�
 usage-setup = 用法：/setup <城市> <语言> [时区]，例如 /setup Hangzhou zh Asia/Shanghai
 
 ## Partnerships
-usage-partnership = 用法：/partnership [new <名称> | invite | join <加入码> | leave | original quote|full|none]
+usage-partnership = 用法：/partnership [new <名称> | invite | join <邀请码> | leave | original quote|full|none]
 usage-partnership-new = 用法：/partnership new <名称>，例如 /partnership new 杭州–德累斯顿
-usage-partnership-join = 用法：/partnership join <加入码> — 使用另一城市管理员收到的加入码。
-partnership-created = 🤝 已创建伙伴关系“{ $name }”。第一个城市的加入码：{ $code }（{ $days } 天内有效，仅可使用一次）。请该城市群组的管理员发送：/partnership join { $code }
-partnership-invite = “{ $name }”的新加入码：{ $code }（{ $days } 天内有效，仅可使用一次）。请新城市群组的管理员发送：/partnership join { $code }
+usage-partnership-join = 用法：/partnership join <邀请码> — 使用另一城市管理员收到的邀请码。
+partnership-created = 🤝 已创建伙伴关系“{ $name }”。第一个城市的邀请码：{ $code }（{ $days } 天内有效，仅可使用一次）。请该城市群组的管理员发送：/partnership join { $code }
 partnership-joined = 🤝 本群已加入“{ $name }”，目前共连接 { $count } 个城市。
 partnership-new-member = 🤝 { $city } 已加入伙伴关系“{ $name }”。
-partnership-left = 本群已退出伙伴关系“{ $name }”。此后不会再有消息转发到这里。
+partnership-left = 本群已退出伙伴关系“{ $name }”。此后不会再有消息同步到这里。
 partnership-show =
     🤝 { $name } — { $count } 个城市
     { $members }
@@ -59,7 +58,7 @@ contacts-show =
 focal-none = 未设置（/focal @用户）
 
 ## Group settings
-lang-done = ✅ 本群的语言已改为 { $language }。
+lang-done = ✅ 本群的语言已改为{ $language }。
 usage-lang = 用法：/lang <语言>，例如 /lang zh 或 /lang 中文
 focal-done = ✅ { $person } 现在是 { $city } 的联系人。
 usage-focal = 用法：/focal @用户（或用 /focal 回复此人的一条消息）
@@ -73,11 +72,11 @@ error-not-set-up = 本群尚未登记。群管理员可以用 /setup <城市> <�
 error-chat-admin-only = 只有本群管理员（或机器人管理员）可以执行此操作。
 error-bot-admin-only = 只有机器人管理员可以执行此操作。
 error-already-in-partnership = 本群已在一个伙伴关系中。请先用 /partnership leave 退出。
-error-no-partnership = 本群尚未加入伙伴关系。请用 /partnership join <加入码> 加入。
-error-code-unknown = 该加入码无效。请检查，或用 /partnership invite 获取新的加入码。
-error-code-used = 该加入码已被使用。请用 /partnership invite 获取新的加入码。
-error-code-expired = 该加入码已过期。请用 /partnership invite 获取新的加入码。
-error-unknown-user = 我还不认识 { $user }。此人需要先在我所在的群组里发一条消息，或者你用该命令回复此人的一条消息。
+error-no-partnership = 本群尚未加入伙伴关系。请用 /partnership join <邀请码> 加入。
+error-code-unknown = 该邀请码无效。请检查，或用 /partnership invite 获取新的邀请码。
+error-code-used = 该邀请码已被使用。请用 /partnership invite 获取新的邀请码。
+error-code-expired = 该邀请码已过期。请用 /partnership invite 获取新的邀请码。
+error-unknown-user = 我还不认识 { $user }。此人需要先在我所在的群组里发一条消息，或者您用该命令回复此人的一条消息。
 error-group-only = 此命令只能在群组中使用。
 error-unknown-command = 我不认识命令 { $command }。发送 /help 查看我能做什么。
 
@@ -86,14 +85,14 @@ cmd-glossary = 翻译时保持不变的术语
 cmd-unsend = 用 /unsend 回复一条消息以删除其副本
 relay-header = { $sender } · { $city }
 relay-pivot = （经英语从{ $source }转译）
-relay-no-model = （未翻译：未安装 { $source } → { $target } 的语言模型）
-relay-group-unreachable = ⚠️ 消息已无法发送到 { $city }：机器人已被移出该群组或失去了权限。该群的管理员可以重新添加机器人，并用新的加入码重新加入。
-usage-unsend = 用 /unsend 回复一条已转发的消息（或其副本），即可删除它在各伙伴群组中的副本。
+relay-no-model = （未翻译：未安装{ $source }→{ $target }的语言模型）
+relay-group-unreachable = ⚠️ 消息已无法发送到 { $city }：机器人已被移出该群组或失去了权限。该群的管理员可以重新添加机器人，并用新的邀请码重新加入。
+usage-unsend = 用 /unsend 回复一条同步过来的消息（或其副本），即可删除它在各伙伴群组中的副本。
 unsend-done = 🗑 正在删除 { $count } 个伙伴群组中的副本。
-error-unsend-unknown = 这条消息没有被转发，因此没有可删除的副本。
+error-unsend-unknown = 这条消息没有被同步，因此没有可删除的副本。
 error-unsend-not-yours = 只有消息作者或管理员可以删除其副本。
 error-unsend-done = 这条消息的副本已经删除。
-partnership-original-done = ✅ 副本现在这样显示原文：{ $mode }。
+partnership-original-done = ✅ 副本中原文的显示方式已设为：{ $mode }。
 usage-partnership-original = 用法：/partnership original quote|full|none — quote：折叠在译文下方；full：完整显示；none：不显示。
 
 ## Glossary
@@ -113,9 +112,9 @@ cmd-commit = 记录一项承诺：/commit [@负责人] <内容> [<日期>之前]
 cmd-commitments = 伙伴关系中未完成的承诺
 cmd-done = 标记承诺已完成：/done <编号>
 cmd-blocked = 标记承诺受阻：/blocked <编号> <原因>
-cmd-reopen = 重新打开承诺：/reopen <编号>
+cmd-reopen = 重新开启承诺：/reopen <编号>
 cmd-due = 修改截止日期：/due <编号> <日期>
-cmd-role = 指定协调员或工作人员
+cmd-role = 指定协调员或普通成员
 usage-commit = 用法：/commit [@负责人] <承诺内容> [<日期>之前]，例如 /commit 提交预算 下周五之前。也可以用 /commit 回复一条消息。
 usage-done = 用法：/done <编号>，例如 /done #7
 usage-blocked = 用法：/blocked <编号> <原因>，例如 /blocked #7 等待场地确认
@@ -123,39 +122,39 @@ usage-reopen = 用法：/reopen <编号>
 usage-due = 用法：/due <编号> <日期>，例如 /due #7 下周五
 usage-commitments = 用法：/commitments [all | done | overdue | @用户]
 usage-role = 用法：/role @用户 coordinator|officer
-commitment-created = 📌 #{ $id } { $owner }（{ $city }）承诺：{ $text } — 截止 { $due }
+commitment-created = 📌 #{ $id } { $owner }（{ $city }）承诺：{ $text } — 截止：{ $due }
 commitment-done = ✅ #{ $id } 已完成：{ $text }（{ $owner }，由 { $actor } 标记）
 commitment-blocked = ⛔ #{ $id } 受阻：{ $text } — { $reason }（{ $actor }）
-commitment-reopened = 🔄 #{ $id } 已重新打开：{ $text }（{ $actor }）
-commitment-due = 📅 #{ $id } 截止时间改为 { $due }：{ $text }（{ $actor }）
-commitment-no-due = 无截止日期
+commitment-reopened = 🔄 #{ $id } 已重新开启：{ $text }（{ $actor }）
+commitment-due = 📅 #{ $id } 截止时间改为：{ $due } — { $text }（{ $actor }）
+commitment-no-due = 未定
 commitments-header = 承诺（{ $count }）— 第 { $page }/{ $pages } 页
-commitment-line = #{ $id } · { $owner }（{ $city }）· { $due }{ $state }
+commitment-line = #{ $id } · { $owner }（{ $city }）· 截止：{ $due }{ $state }
     { $text }
 commitment-state-done = { " " }· 已完成
 commitment-state-blocked = { " " }· 受阻：{ $reason }
 commitment-state-overdue = { " " }· ⚠️ 已逾期
 commitments-empty = 这里还没有承诺。用 /commit <内容> <日期>之前 记录一项。
 role-coordinator = ✅ { $person } 现在是本伙伴关系的协调员。
-role-officer = ✅ { $person } 现在是本伙伴关系的工作人员。
+role-officer = ✅ { $person } 现在是本伙伴关系的普通成员（无协调权限）。
 error-commitment-id = “{ $id }”不是承诺编号。请使用显示为 #7 的编号。
 error-commitment-unknown = 本伙伴关系中没有承诺 #{ $id }。
 error-commitment-not-yours = 只有承诺的负责人或协调员可以修改它。
 error-commitment-already-done = #{ $id } 已经完成。
-error-commitment-already-open = #{ $id } 已经是打开状态。
+error-commitment-already-open = #{ $id } 仍处于未完成状态。
 error-commit-owner = 这项承诺由谁负责？请使用 /commit @用户 <内容>。
 error-commit-too-long = 承诺内容太长：最多 { $max } 个字符。
 error-date-unreadable = 我无法识别日期“{ $date }”。可以试试 2026-12-04、周五、明天或两周后。
 error-date-past = “{ $date }”已经过去了。请给出一个将来的日期。
 
 ## Follow-ups
-cmd-followup = 安排提醒：/followup <#编号 | @用户 | all> <时间> [备注]
-cmd-followups = 本合作已安排的提醒
-cmd-report = 合作健康状况：活跃度与承诺
+cmd-followup = 安排跟进：/followup <#编号 | @用户 | all> <时间> [备注]
+cmd-followups = 已安排的跟进和自动提醒
+cmd-report = 伙伴关系活动情况：消息与承诺
 usage-followup = 用法：/followup <#编号 | @用户 | all> <时间> [备注]，例如 /followup #7 周五 10:00 请发送议程，或 /followup all 每周一 09:00。取消：/followup cancel <F编号>；查看自动提醒：/followup settings。
 usage-followup-settings = 用法：/followup settings <reminder | overdue | digest | dormancy | hours | days> <值>，例如 /followup settings reminder 3d、/followup settings digest off、/followup settings hours 09:00-18:00、/followup settings days mon-fri
 followup-scheduled =
-    ⏰ 已安排提醒 F{ $id } — { $what }，{ $when }。
+    ⏰ 已安排跟进 F{ $id } — { $what }，{ $when }。
     { $times }
 followup-time-line = • { $city }：{ $time }
 followup-outside-hours = { " " }⚠️ 当地非工作时间
@@ -163,19 +162,19 @@ followup-once = 于 { $time }
 followup-target-commitment = 承诺 #{ $id }
 followup-target-user = { $person }
 followup-target-all = 所有人
-followup-cancelled = 🗑 提醒 F{ $id } 已取消。
-followups-header = 已安排的提醒（{ $count }）：
+followup-cancelled = 🗑 跟进 F{ $id } 已取消。
+followups-header = 已安排的跟进（{ $count }）：
 followups-line =
     F{ $id } · { $what } · { $when } · 备注：{ $note }
       下次：{ $next }
 followups-next-item = { $city } { $time }
-followups-empty = 尚未安排提醒。使用 /followup <#编号 | @用户 | all> <时间> 安排。
+followups-empty = 尚未安排跟进。使用 /followup <#编号 | @用户 | all> <时间> 安排。
 followup-settings =
     自动提醒（按各城市当地工作时间发送）：
     • 截止日期前提醒：{ $reminder }
     • 承诺逾期通知：{ $overdue }
     • 每周摘要：{ $digest }
-    • 合作沉寂提醒：{ $dormancy }
+    • 伙伴关系沉寂提醒，沉寂时长：{ $dormancy }
     • 工作时间：{ $hours }，{ $days }
     协调员可用 /followup settings <名称> <值> 修改。
 followup-settings-saved = ✅ 已保存。
@@ -193,38 +192,38 @@ rule-week = { $interval ->
     } { $time }
 rule-month = { $interval ->
         [1] 每月
-       *[other] 每 { $interval } 个月
+       *[other] 每 { $interval } 个月的
     } { $day } 日 { $time }
 error-when-unreadable = 无法识别时间“{ $when }”。可以试试：in 3d、明天 10:00、2026-12-01 09:30、周五 15:00 或 每周一 09:00。
-error-followup-id = “{ $id }”不是提醒编号。请使用 F3 这样的编号。
-error-followup-unknown = 本合作中没有已安排的提醒 F{ $id }。
+error-followup-id = “{ $id }”不是跟进编号。请使用 F3 这样的编号。
+error-followup-unknown = 本伙伴关系中没有已安排的跟进 F{ $id }。
 error-followup-commitment-done = #{ $id } 已完成，无需跟进。
 error-setting-unknown = 没有“{ $setting }”这项设置。可用：reminder、overdue、digest、dormancy、hours、days。
 error-setting-value = “{ $value }”不适用于 { $setting }。示例：reminder 2d、overdue off、digest monday 09:00、dormancy 21d、hours 08:00-20:00、days mon-fri。
 
 ## Nudges
-nudge-followup-commitment = ⏰ 跟进 #{ $id }：{ $owner }（{ $city }）— { $text } — 截止 { $due }
-nudge-followup-person = ⏰ 给 { $person } 的提醒
-nudge-followup-all = ⏰ 给“{ $name }”全体成员的提醒
+nudge-followup-commitment = ⏰ 跟进 #{ $id }：{ $owner }（{ $city }）— { $text } — 截止：{ $due }
+nudge-followup-person = ⏰ 给 { $person } 的跟进
+nudge-followup-all = ⏰ 给“{ $name }”全体成员的跟进
 nudge-none-open = 没有未完成的承诺。
 nudge-more = …… 另有 { $count } 项（/commitments）
 nudge-note = 📝 { $note }
-nudge-late = （延迟发送：原定于 { $time }，当时机器人离线。）
+nudge-late = （延迟发送：原定于 { $time }，当时机器人未在运行。）
 nudge-reminder = ⏳ 提醒：#{ $id } 将于 { $due } 到期 — { $owner }（{ $city }）：{ $text }
 nudge-overdue = ⚠️ #{ $id } 已于 { $due } 逾期 — { $owner }（{ $city }）：{ $text }。已完成？/done { $id } · 新日期？/due { $id } <日期>
 nudge-digest = 📋 “{ $name }”每周摘要：{ $open } 项未完成，{ $overdue } 项逾期
-nudge-dormancy = 💤 “{ $name }”已经 { $days } 天没有动静了（最后活动：{ $since }）。简短的近况更新能让合作保持活力：你们那边有什么新进展？
+nudge-dormancy = 💤 “{ $name }”已连续 { $days } 天没有互动（最近活动：{ $since }）。简短的近况更新有助于保持合作势头：各位有什么新进展吗？
 
 ## Report
-report-header = 📊 “{ $name }”— 合作健康状况，最近 { $days } 天（截至 { $date }）
-report-city = • { $city }：{ $messages } 条消息 · 承诺：{ $made } 项提出，{ $done } 项完成（{ $ontime } 项按时），{ $overdue } 项逾期 · 最后活动 { $last }
-report-never = 从未
+report-header = 📊 “{ $name }”— 伙伴关系活动情况，最近 { $days } 天（截至 { $date }）
+report-city = • { $city }：{ $messages } 条消息 · 承诺：作出 { $made } 项，完成 { $done } 项（按时 { $ontime } 项），逾期 { $overdue } 项 · 最近活动：{ $last }
+report-never = 无
 report-median = 完成所需时间中位数：{ $days } 天
 report-median-none = 尚无已完成的承诺。
 report-chart-caption = 📊 “{ $name }”一览
 report-chart-messages = 消息数（最近 { $days } 天）
 report-chart-commitments = 承诺
-report-chart-made = 提出
+report-chart-made = 作出
 report-chart-done = 完成
 report-chart-ontime = 按时
 report-chart-overdue = 逾期
