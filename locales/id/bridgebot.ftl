@@ -45,6 +45,7 @@ usage-partnership = Penggunaan: /partnership [new <nama> | invite | join <kode> 
 usage-partnership-new = Penggunaan: /partnership new <nama>, misalnya /partnership new Hamburg–Guadalajara
 usage-partnership-join = Penggunaan: /partnership join <kode> — gunakan kode yang diterima oleh admin kota lain.
 partnership-created = 🤝 Kemitraan “{ $name }” telah dibuat. Kode undangan untuk kota pertama: { $code } (berlaku { $days } hari, sekali pakai). Admin grup kota tersebut perlu mengirim: /partnership join { $code }
+partnership-invite = Kode undangan baru untuk “{ $name }”: { $code } (berlaku { $days } hari, sekali pakai). Admin grup kota yang baru perlu mengirim: /partnership join { $code }
 partnership-joined = 🤝 Grup ini telah bergabung dengan “{ $name }”, yang kini menghubungkan { $count } kota.
 partnership-new-member = 🤝 { $city } telah bergabung dengan kemitraan “{ $name }”.
 partnership-left = Grup ini telah keluar dari kemitraan “{ $name }”. Tidak akan ada lagi pesan yang disalurkan ke sini.

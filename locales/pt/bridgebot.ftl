@@ -48,6 +48,7 @@ partnership-created = 🤝 Parceria “{ $name }” criada. Código de convite p
         [one] { $days } dia
        *[other] { $days } dias
     }, de uso único). Um administrador do grupo dessa cidade deve enviar: /partnership join { $code }
+partnership-invite = Novo código de convite para “{ $name }”: { $code } (válido por { $days ->
         [one] { $days } dia
        *[other] { $days } dias
     }, de uso único). Um administrador do grupo da nova cidade deve enviar: /partnership join { $code }

@@ -45,6 +45,7 @@ usage-partnership = 用法：/partnership [new <名称> | invite | join <邀请�
 usage-partnership-new = 用法：/partnership new <名称>，例如 /partnership new 杭州–德累斯顿
 usage-partnership-join = 用法：/partnership join <邀请码> — 使用另一城市管理员收到的邀请码。
 partnership-created = 🤝 已创建伙伴关系“{ $name }”。第一个城市的邀请码：{ $code }（{ $days } 天内有效，仅可使用一次）。请该城市群组的管理员发送：/partnership join { $code }
+partnership-invite = “{ $name }”的新邀请码：{ $code }（{ $days } 天内有效，仅可使用一次）。请新城市群组的管理员发送：/partnership join { $code }
 partnership-joined = 🤝 本群已加入“{ $name }”，目前共连接 { $count } 个城市。
 partnership-new-member = 🤝 { $city } 已加入伙伴关系“{ $name }”。
 partnership-left = 本群已退出伙伴关系“{ $name }”。此后不会再有消息同步到这里。
