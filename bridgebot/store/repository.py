@@ -81,8 +81,8 @@ def _group(row: aiosqlite.Row) -> Group:
 
 
 def _spans(stored: str, text: str) -> tuple[Span, ...]:
-    """The spans of `text` as stored. Rows written before 2026-12-06 hold Telegram's entities (UTF-16
-    offsets, Telegram's names): only the Telegram adapter's converter can read them, so it is used."""
+    """The spans of `text` as stored. Rows written before 2026-12-06 hold the Telegram adapter's own
+    entities, which only that adapter's converter can read (it imports no Telegram library)."""
     return tuple(
         span_from_dict(item) if is_stored_span(item) else span_from_entity(text, item) for item in json.loads(stored)
     )
