@@ -10,10 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from bridgebot.adapters.telegram_entities import entities_of, spans_from_entities
+from bridgebot.adapters.telegram import parts
+from bridgebot.adapters.telegram_entities import entities_of, spans_from_entities, utf16_len
+from bridgebot.i18n import catalogs
 from bridgebot.richtext import RichText, Span, SpanKind, span_from_dict, spans_to_json
+from bridgebot.services.relay import Incoming, Relay
 from bridgebot.store.db import open_db
 from bridgebot.store.repository import Repository
+from bridgebot.translation.engine import Engine
 
 PACKAGE = Path(__file__).resolve().parent.parent / "bridgebot"
 NEUTRAL = ("services", "translation", "store")
@@ -148,3 +152,34 @@ async def test_messages_stored_with_telegram_entities_by_an_earlier_version_stil
     assert (mention.kind, mention.user_id, text[mention.start : mention.end]) == (SpanKind.MENTION, 42, "Anna")
     assert (moment.kind, text[moment.start : moment.end]) == (SpanKind.VERBATIM, "9:00")
     assert entities_of(RichText(text, source.spans))[1]["unix_time"] == 1767261600
+
+
+async def test_the_router_renders_one_rich_text_and_the_telegram_adapter_splits_it(
+    repo: Repository, models_dir: Path
+) -> None:
+    """A copy too long for one Telegram message is rendered whole, with neutral spans: a bold header
+    and the original as a collapsed quote; the Telegram adapter makes parts of it."""
+    partnership = await repo.create_partnership("P", None)
+    for chat_id, city, lang in ((-1, "Hamburg", "de"), (-2, "Leeds", "en")):
+        await repo.save_group(chat_id, city, city, lang, "Europe/Berlin")
+        await repo.set_group_partnership(chat_id, partnership.id)
+    text = "👍 " + "Guten Morgen. " * 200
+    engine = Engine(models_dir)
+    relay = Relay(repo, engine, catalogs())
+    try:
+        source_id = await relay.accept(Incoming(-1, 1, 7, "Anna", "text", text, (Span(SpanKind.BOLD, 2, 5),)))
+        assert source_id is not None
+        source, target = await repo.source(source_id), await repo.group(-2)
+        assert source is not None and target is not None
+        rendered = await relay.render(source, target)
+    finally:
+        await relay.close()
+        engine.close()
+    rich = rendered.text
+    header, *_, quote, bold = rich.spans
+    assert header.kind == SpanKind.BOLD and rich.covered(header).startswith("Anna")
+    assert (quote.kind, quote.expandable, rich.covered(quote)) == (SpanKind.QUOTE, True, text)
+    assert (bold.kind, rich.covered(bold)) == (SpanKind.BOLD, "Guten")
+    pieces = parts(rendered)
+    assert len(pieces) == 2 and all(utf16_len(piece.text) <= 4096 for piece in pieces)
+    assert parts(rendered) == pieces, "the same rendering always gives the same parts"
