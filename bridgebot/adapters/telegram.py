@@ -235,11 +235,11 @@ class TelegramChannel:
 
     async def _copy(self, chat_id: int, rendered: Rendered, caption: RichText | None, reply_to: int | None) -> int:
         from_chat, message_id = rendered.copy_from
-        text = {}
+        captions = {}
         if caption is not None:
-            text = {"caption": caption.text, "caption_entities": to_telegram_entities(caption)}
+            captions = {"caption": caption.text, "caption_entities": to_telegram_entities(caption)}
         call = self.bot.copy_message(
-            chat_id, from_chat, message_id, reply_parameters=_reply(reply_to), rate_limit_args=RELAY, **text
+            chat_id, from_chat, message_id, reply_parameters=_reply(reply_to), rate_limit_args=RELAY, **captions
         )
         try:
             copied = await self._call(call)
