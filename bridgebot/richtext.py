@@ -2,7 +2,7 @@
 
 The router, the services, the translation layer and the store speak only this; each channel
 adapter converts it to and from its own protocol (Telegram's entities in UTF-16 code units, an
-e-mail's HTML) and applies its own limits (docs: DESIGN.md, "One delivery pipeline").
+e-mail's HTML) and applies its own limits, so that a second channel needs no change here.
 """
 
 from __future__ import annotations
