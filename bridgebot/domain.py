@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bridgebot.richtext import Span
+
 
 @dataclass(frozen=True, slots=True)
 class User:
@@ -66,7 +68,7 @@ class SourceMessage:
     kind: str
     lang: str
     text: str
-    entities: tuple
+    spans: tuple[Span, ...]
     reply_to_message_id: int | None
     revision: int
     deleted: bool

@@ -115,6 +115,25 @@ async def test_followup_on_a_commitment_reaches_each_group_in_its_language_and_m
     assert [row["state"] for row in nudges(bot, "kind = 'followup'")] == ["sent", "sent"]
 
 
+async def test_a_nudge_mentions_an_owner_without_username_where_they_are_a_member(
+    api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock
+) -> None:
+    """The follow-up service asks for a mention of a person; the Telegram adapter makes it a
+    text_mention of that user in the group they are in, and elsewhere the name stays plain text."""
+    hamburg, leeds = pair
+    bernd = api.add_user("Bernd")
+    await commit(api, story, hamburg, bernd, "/commit wir schicken das budget bis 2026-12-04", leeds)
+    await story.say(hamburg, hamburg.admin, "/followup #1 morgen 10:00")
+    before = {c.id: len(api.sent(c.id)) for c in pair}
+    assert await fire(bot, clock, datetime(2026, 11, 24, 9, 0, tzinfo=UTC)) == 2
+    (in_hamburg,) = api.sent(hamburg.id)[before[hamburg.id] :]
+    (in_leeds,) = api.sent(leeds.id)[before[leeds.id] :]
+    (mention,) = [e for e in in_hamburg.get("entities", []) if e["type"] == "text_mention"]
+    assert mention["user"]["id"] == bernd["id"]
+    assert in_hamburg["text"][mention["offset"] : mention["offset"] + mention["length"]] == "Bernd"
+    assert "Bernd" in in_leeds["text"] and not in_leeds.get("entities")
+
+
 async def test_recurring_followup_is_local_to_each_partner_across_dst_changes(
     api: LocalBotApi, bot: RunningBot, story: Scenario, clock: Clock
 ) -> None:

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from bridgebot.textmodel import Entity, entity_text, utf16_len
+from bridgebot.richtext import RichText, Span, SpanKind
 from bridgebot.translation.protect import PLACEHOLDERS, clean_repetition, protected_tokens, translate_message
 
 WORDS = {
@@ -64,8 +64,8 @@ class Model:
         return out
 
 
-def spans(text: str, entities: list[Entity]) -> list[tuple[str, str]]:
-    return [(e.type, entity_text(text, e)) for e in entities]
+def spans(text: str, placed: tuple[Span, ...]) -> list[tuple[str, str]]:
+    return [(str(s.kind), RichText(text).covered(s)) for s in placed]
 
 
 TOKENS = [
@@ -130,7 +130,7 @@ def test_fallback_for_several_lines_is_one_more_call() -> None:
 
 def test_bold_run_keeps_its_formatting_on_translated_words() -> None:
     text = "please read the bridge now"
-    bold = Entity("bold", text.index("the"), len("the bridge"))
+    bold = Span(SpanKind.BOLD, text.index("the"), len("the bridge"))
     model = Model()
     out, entities = translate_message(text, [bold], model)
     assert out == "bitte lesen die brücke jetzt"
@@ -140,7 +140,7 @@ def test_bold_run_keeps_its_formatting_on_translated_words() -> None:
 
 def test_nested_styles_split_into_runs_and_merge_back() -> None:
     text = "please read the bridge"
-    entities = [Entity("bold", 0, len(text)), Entity("italic", text.index("the"), len("the bridge"))]
+    entities = [Span(SpanKind.BOLD, 0, len(text)), Span(SpanKind.ITALIC, text.index("the"), len("the bridge"))]
     out, placed = translate_message(text, entities, Model())
     assert spans(out, placed) == [("bold", "bitte lesen die brücke"), ("italic", "die brücke")]
 
@@ -148,7 +148,7 @@ def test_nested_styles_split_into_runs_and_merge_back() -> None:
 def test_mention_inside_bold_keeps_bold_and_sentence() -> None:
     text = "please call @anna now"
     model = Model()
-    out, placed = translate_message(text, [Entity("bold", text.index("@anna"), 5)], model)
+    out, placed = translate_message(text, [Span(SpanKind.BOLD, text.index("@anna"), 5)], model)
     assert out == "bitte ruf @anna jetzt"
     assert spans(out, placed) == [("bold", "@anna")]
     assert model.batches == [["please call 707 now"]], "a formatted token does not split the sentence"
@@ -156,16 +156,16 @@ def test_mention_inside_bold_keeps_bold_and_sentence() -> None:
 
 def test_text_link_keeps_url() -> None:
     text = "please read the bridge now"
-    link = Entity("text_link", text.index("the"), len("the bridge"), url="https://x.org/bridge")
+    link = Span(SpanKind.LINK, text.index("the"), len("the bridge"), url="https://x.org/bridge")
     out, entities = translate_message(text, [link], Model())
-    assert entities == [Entity("text_link", out.index("die"), len("die brücke"), url="https://x.org/bridge")]
+    assert entities == (Span(SpanKind.LINK, out.index("die"), len("die brücke"), url="https://x.org/bridge"),)
 
 
 def test_code_and_pre_spans_untouched() -> None:
     text = "please read `the bridge` now\n```\nplease read\n  the bridge 42\n```"
-    code = Entity("code", text.index("`"), len("`the bridge`"))
+    code = Span(SpanKind.CODE, text.index("`"), len("`the bridge`"))
     pre_start = text.index("```")
-    pre = Entity("pre", pre_start, len(text) - pre_start, language="python")
+    pre = Span(SpanKind.PRE, pre_start, len(text) - pre_start, language="python")
     model = Model()
     out, entities = translate_message(text, [code, pre], model)
     assert out == "bitte lesen `the bridge` jetzt\n```\nplease read\n  the bridge 42\n```"
@@ -174,16 +174,27 @@ def test_code_and_pre_spans_untouched() -> None:
     assert model.batches == [["please read 707 now"]]
 
 
-def test_verbatim_entities_keep_their_data() -> None:
-    text = "call Anna now ⭐"
-    mention = Entity("text_mention", text.index("Anna"), 4, user_id=42)
-    star = Entity("custom_emoji", text.index("⭐"), 1, custom_emoji_id="5368324170671202286")
-    out, entities = translate_message(text, [mention, star], Model())
-    assert out == "ruf Anna jetzt ⭐"
-    assert entities == [
-        Entity("text_mention", 4, 4, user_id=42),
-        Entity("custom_emoji", out.index("⭐"), 1, custom_emoji_id="5368324170671202286"),
-    ]
+def test_spans_kept_as_is_keep_their_data() -> None:
+    text = "call Anna now ⭐ #elbe"
+    mention = Span(SpanKind.MENTION, text.index("Anna"), 4, user_id=42)
+    star = Span(SpanKind.VERBATIM, text.index("⭐"), 1, extra=(("id", '"5368324170671202286"'),))
+    tag = Span(SpanKind.VERBATIM, text.index("#"), 5)
+    out, entities = translate_message(text, [mention, star, tag], Model())
+    assert out == "ruf Anna jetzt ⭐ #elbe"
+    assert entities == (
+        Span(SpanKind.MENTION, 4, 4, user_id=42),
+        Span(SpanKind.VERBATIM, out.index("⭐"), 1, extra=(("id", '"5368324170671202286"'),)),
+        Span(SpanKind.VERBATIM, out.index("#"), 5),
+    )
+
+
+def test_a_mention_by_name_is_never_sent_to_the_model() -> None:
+    text = "please call Anna Schmidt now"
+    mention = Span(SpanKind.MENTION, text.index("Anna"), len("Anna Schmidt"), user_id=42)
+    model = Model()
+    out, _ = translate_message(text, [mention], model)
+    assert out == "bitte ruf Anna Schmidt jetzt"
+    assert not any("Anna" in sent for sent in model.sent)
 
 
 def test_glossary_term_replaced_per_language() -> None:
@@ -210,8 +221,9 @@ def test_multiline_layout_kept() -> None:
 
 def test_blockquote_over_lines_stays_one_entity() -> None:
     text = "please read\nthe bridge"
-    out, entities = translate_message(text, [Entity("expandable_blockquote", 0, len(text))], Model())
-    assert spans(out, entities) == [("expandable_blockquote", "bitte lesen\ndie brücke")]
+    out, entities = translate_message(text, [Span(SpanKind.QUOTE, 0, len(text), expandable=True)], Model())
+    assert spans(out, entities) == [("quote", "bitte lesen\ndie brücke")]
+    assert entities[0].expandable
 
 
 def test_one_batch_call_when_placeholders_survive() -> None:
@@ -224,17 +236,16 @@ def test_one_batch_call_when_placeholders_survive() -> None:
 def test_emoji_only_and_url_only_text_needs_no_model() -> None:
     model = Model()
     for text in ("👍🎉", "https://example.org", "@anna 👍 #elbe", "...", "  \n\n ", "", "12:30 - 14:00 🇩🇪"):
-        assert translate_message(text, [], model) == (text, [])
+        assert translate_message(text, [], model) == (text, ())
     assert model.batches == []
 
 
-def test_utf16_offsets_with_emoji_before_entity() -> None:
+def test_span_positions_are_characters_even_after_emoji() -> None:
     text = "👍🏽🇩🇪 please read the bridge"
-    italic = Entity("italic", utf16_len(text[: text.index("the")]), len("the bridge"))
+    italic = Span(SpanKind.ITALIC, text.index("the"), len("the bridge"))
     out, entities = translate_message(text, [italic], Model())
     assert out == "👍🏽🇩🇪 bitte lesen die brücke"
-    assert entities == [Entity("italic", utf16_len("👍🏽🇩🇪 bitte lesen "), len("die brücke"))]
-    assert entities[0].offset == out.index("die") + 4, "four emoji code points past U+FFFF count twice"
+    assert entities == (Span(SpanKind.ITALIC, out.index("die"), len("die brücke")),)
 
 
 def test_clean_repetition_salad() -> None:
@@ -252,7 +263,7 @@ def test_clean_repetition_salad() -> None:
     def looping(batch: list[str]) -> list[str]:
         return ["Salat Salat Salat." for _ in batch]
 
-    assert translate_message("salad 🥗", [], looping) == ("Salat 🥗", [])
+    assert translate_message("salad 🥗", [], looping) == ("Salat 🥗", ())
 
 
 def test_no_capitalisation_added() -> None:
@@ -288,8 +299,8 @@ def test_random_messages_keep_every_protected_token_exactly_as_often() -> None:
         words = [rng.choice(PIECES) for _ in range(rng.randint(1, 16))]
         text = "".join(w + rng.choice([" ", " ", "  ", ", ", " - ", "... ", "\n"]) for w in words)
         tokens = protected_tokens(text)
-        bold = sorted(rng.sample(range(utf16_len(text) + 1), 2))
-        entities = [Entity("bold", bold[0], bold[1] - bold[0])] if bold[1] > bold[0] else []
+        bold = sorted(rng.sample(range(len(text) + 1), 2))
+        entities = [Span(SpanKind.BOLD, bold[0], bold[1] - bold[0])] if bold[1] > bold[0] else []
         model = Model(MODES[seed % len(MODES)])
         out, placed = translate_message(text, entities, model)
         for token in set(tokens):
@@ -297,8 +308,8 @@ def test_random_messages_keep_every_protected_token_exactly_as_often() -> None:
             assert not any(token in sent for sent in model.sent), (seed, text, token)
         assert out.count("\n") == text.count("\n")
         assert len(model.batches) <= 2
-        assert all(0 <= e.offset < e.offset + e.length <= utf16_len(out) for e in placed)
-        assert placed == sorted(placed, key=lambda e: e.offset)
+        assert all(0 <= s.start < s.end <= len(out) for s in placed)
+        assert list(placed) == sorted(placed, key=lambda s: s.start)
 
 
 def adversarial_message(size: int = 4096) -> tuple[str, list[str]]:

@@ -1,9 +1,10 @@
 """The Telegram channel adapter: Telegram messages in, `Rendered` copies out.
 
-Inbound, a PTB `Message` becomes the router's `Incoming`; outbound, `TelegramChannel` implements the
-outbox's `Channel` and turns Telegram's errors into the outbox's vocabulary (retry later, transient,
-uncertain, already done, unauthorized, permanent, rejected, chat moved), each blamed on the chat it
-is about.
+Inbound, a PTB `Message` becomes the router's `Incoming`, its entities neutral spans; outbound,
+`TelegramChannel` implements the outbox's `Channel`: it turns the rich text into entities, splits it
+into messages within Telegram's limits (`telegram_entities`, `split`), and turns Telegram's errors
+into the outbox's vocabulary (retry later, transient, uncertain, already done, unauthorized,
+permanent, rejected, chat moved), each blamed on the chat it is about.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ from telegram.error import (
 from telegram.ext import BaseRateLimiter
 
 from bridgebot import metrics
+from bridgebot.adapters.split import split_text
+from bridgebot.adapters.telegram_entities import (
+    CAPTION_LIMIT,
+    CAPTIONED,
+    TEXT_LIMIT,
+    entities_of,
+    spans_from_entities,
+    utf16_width,
+)
+from bridgebot.richtext import RichText
 from bridgebot.services.outbox import (
     AlreadyDone,
     ChatMoved,
@@ -47,8 +58,7 @@ from bridgebot.services.outbox import (
     Uncertain,
     unrecorded,
 )
-from bridgebot.services.relay import CAPTIONED, Incoming, Part, Rendered
-from bridgebot.textmodel import Entity, entity_from_dict, entity_to_dict
+from bridgebot.services.relay import Incoming, Rendered
 
 log = logging.getLogger(__name__)
 
@@ -74,14 +84,9 @@ def retry_seconds(error: RetryAfter) -> float:
 # --- inbound -----------------------------------------------------------------------------------
 
 
-def to_entity(entity: MessageEntity) -> Entity:
-    """Every field of Telegram's entity comes along (date_time's unix_time too): the user as
-    `user_id`, the ones the text model does not know in `extra`."""
-    data = {**entity.to_dict(), "type": str(entity.type)}
-    user = data.pop("user", None)
-    if user is not None:
-        data["user_id"] = user["id"]
-    return entity_from_dict(data)
+def _entity_json(entity: MessageEntity) -> dict[str, Any]:
+    """Every field of Telegram's entity (date_time's unix_time too), for `spans_from_entities`."""
+    return {**entity.to_dict(), "type": str(entity.type)}
 
 
 def message_kind(message: Message) -> str | None:
@@ -124,7 +129,7 @@ def to_incoming(message: Message, edit_date: int = 0) -> Incoming | None:
         sender_name=sender_name(message),
         kind=kind,
         text=text,
-        entities=tuple(to_entity(e) for e in entities),
+        spans=spans_from_entities(text, [_entity_json(e) for e in entities]),
         reply_to_message_id=reply.message_id if reply is not None and not is_topic_root else None,
         thread_id=message.message_thread_id if message.is_topic_message else None,
         edit_date=edit_date,
@@ -134,17 +139,21 @@ def to_incoming(message: Message, edit_date: int = 0) -> Incoming | None:
 # --- outbound ----------------------------------------------------------------------------------
 
 
-def to_telegram_entities(entities: Sequence[Entity]) -> list[MessageEntity]:
-    """Back to Telegram's entities with every field they came with; a text_mention needs only the
-    user's id."""
-    out = []
-    for e in entities:
-        data = entity_to_dict(e)
-        user_id = data.pop("user_id", None)
-        if user_id is not None:
-            data["user"] = {"id": user_id, "is_bot": False, "first_name": "user"}
-        out.append(MessageEntity.de_json(data, None))
-    return out
+def to_telegram_entities(rich: RichText) -> list[MessageEntity]:
+    """Telegram's entities for `rich`, with every field they came with."""
+    return [MessageEntity.de_json(data, None) for data in entities_of(rich)]
+
+
+def captioned(rendered: Rendered) -> bool:
+    """Media whose first text part travels as the copy's caption."""
+    return rendered.copy_from is not None and rendered.kind in CAPTIONED
+
+
+def parts(rendered: Rendered) -> list[RichText]:
+    """The messages (or caption and messages) the rendered text takes, each within Telegram's limit;
+    the same rendering always gives the same parts, so a resumed delivery continues where it stopped."""
+    limit = CAPTION_LIMIT if captioned(rendered) else TEXT_LIMIT
+    return split_text(rendered.text, limit, utf16_width)
 
 
 def _reply(message_id: int | None) -> ReplyParameters | None:
@@ -212,26 +221,25 @@ class TelegramChannel:
         except TelegramError as error:
             raise _classify(error) from error
 
-    async def _send_text(self, chat_id: int, part: Part, reply_to: int | None) -> int:
+    async def _send_text(self, chat_id: int, part: RichText, reply_to: int | None) -> int:
         message = await self._call(
             self.bot.send_message(
                 chat_id,
                 part.text,
-                entities=to_telegram_entities(part.entities),
+                entities=to_telegram_entities(part),
                 reply_parameters=_reply(reply_to),
                 rate_limit_args=RELAY,
             )
         )
         return message.message_id
 
-    async def _copy(self, chat_id: int, rendered: Rendered, reply_to: int | None) -> int:
+    async def _copy(self, chat_id: int, rendered: Rendered, caption: RichText | None, reply_to: int | None) -> int:
         from_chat, message_id = rendered.copy_from
-        caption = {}
-        if rendered.captioned:
-            first = rendered.parts[0]
-            caption = {"caption": first.text, "caption_entities": to_telegram_entities(first.entities)}
+        captions = {}
+        if caption is not None:
+            captions = {"caption": caption.text, "caption_entities": to_telegram_entities(caption)}
         call = self.bot.copy_message(
-            chat_id, from_chat, message_id, reply_parameters=_reply(reply_to), rate_limit_args=RELAY, **caption
+            chat_id, from_chat, message_id, reply_parameters=_reply(reply_to), rate_limit_args=RELAY, **captions
         )
         try:
             copied = await self._call(call)
@@ -271,11 +279,13 @@ class TelegramChannel:
 
     def _steps(self, chat_id: int, rendered: Rendered) -> list[Callable[[int | None], Awaitable[int]]]:
         """The messages a copy consists of, in order; each takes the message it replies to."""
-        texts = [partial(self._send_text, chat_id, part) for part in rendered.parts]
+        pieces = parts(rendered)
+        texts = [partial(self._send_text, chat_id, part) for part in pieces]
         if rendered.copy_from is None:
             return texts
-        copy = partial(self._copy, chat_id, rendered)
-        return [copy, *texts[1:]] if rendered.captioned else [*texts, copy]
+        if captioned(rendered):
+            return [partial(self._copy, chat_id, rendered, pieces[0]), *texts[1:]]
+        return [*texts, partial(self._copy, chat_id, rendered, None)]
 
     async def edit(
         self,
@@ -287,29 +297,30 @@ class TelegramChannel:
     ) -> list[int]:
         """Edit each part in place, except those in `fresh` (already showing this text: an earlier
         try got that far); a longer translation sends extra parts, a shorter one deletes the rest."""
-        if rendered.copy_from is not None and not rendered.captioned:
+        if rendered.copy_from is not None and not captioned(rendered):
             return list(message_ids)  # stickers, polls...: nothing editable
+        pieces = parts(rendered)
         ids = []
-        for index, part in enumerate(rendered.parts):
+        for index, part in enumerate(pieces):
             if index >= len(message_ids):
                 ids.append(await self._send_text(chat_id, part, None))
                 await record(index, ids[-1])
                 continue
             if index not in fresh:
-                await self._edit_part(chat_id, message_ids[index], part, rendered.captioned and index == 0)
+                await self._edit_part(chat_id, message_ids[index], part, captioned(rendered) and index == 0)
                 await record(index, message_ids[index])
             ids.append(message_ids[index])
-        surplus = list(message_ids[len(rendered.parts) :])
+        surplus = list(message_ids[len(pieces) :])
         if surplus:
             kept = await self.delete(chat_id, surplus)
             if kept:
                 log.warning("chat %s: %s surplus parts of an edited copy could not be deleted", chat_id, len(kept))
-            for index in range(len(rendered.parts), len(message_ids)):
+            for index in range(len(pieces), len(message_ids)):
                 await record(index, None)
         return ids
 
-    async def _edit_part(self, chat_id: int, message_id: int, part: Part, caption: bool) -> None:
-        entities = to_telegram_entities(part.entities)
+    async def _edit_part(self, chat_id: int, message_id: int, part: RichText, caption: bool) -> None:
+        entities = to_telegram_entities(part)
         if caption:
             call = self.bot.edit_message_caption(
                 chat_id, message_id, caption=part.text, caption_entities=entities, rate_limit_args=RELAY

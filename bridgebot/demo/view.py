@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from bridgebot.textmodel import utf16_to_index
+from bridgebot.adapters.telegram_entities import utf16_to_index
 
 RESET = "\x1b[0m"
 BOLD, DIM, ITALIC = "1", "2", "3"

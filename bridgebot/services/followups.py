@@ -26,6 +26,7 @@ from babel import Locale
 from bridgebot import metrics
 from bridgebot.domain import Commitment, Followup, FollowupSettings, Group, Nudge, PlannedNudge, User
 from bridgebot.i18n import Catalogs
+from bridgebot.richtext import RichText, Span, SpanKind
 from bridgebot.services.commitments import MAX_TEXT, Change, Commitments, parse_number, translate_once
 from bridgebot.services.onboarding import Actor, member_group
 from bridgebot.services.outbox import (
@@ -39,11 +40,10 @@ from bridgebot.services.outbox import (
     Uncertain,
 )
 from bridgebot.services.refusal import Refusal
-from bridgebot.services.relay import Part, Rendered
+from bridgebot.services.relay import Rendered
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences, parse_rule, split_when
 from bridgebot.services.texts import clock_text, commitment_line, local_due, local_time
 from bridgebot.store.repository import Repository
-from bridgebot.textmodel import Entity, utf16_len
 from bridgebot.translation.detect import detect_language
 
 log = logging.getLogger(__name__)
@@ -375,9 +375,11 @@ class Followups:
         late = now - nudge.due_at > LATE_AFTER and nudge.kind != "notice"
         if late:
             ui = self.catalogs.ui_language(group.lang)
-            parts.append(Part(self.catalogs.t(group.lang, "nudge-late", time=local_time(nudge.due_at, group.tz, ui))))
+            parts.append(
+                RichText(self.catalogs.t(group.lang, "nudge-late", time=local_time(nudge.due_at, group.tz, ui)))
+            )
         try:
-            ids = await self.channel.send(group.chat_id, Rendered("text", [_joined(parts)]))
+            ids = await self.channel.send(group.chat_id, Rendered("text", RichText.joined(parts, "\n\n")))
         except RetryLater as flood:
             await self.repo.nudge_deferred(nudge, now + timedelta(seconds=flood.seconds), str(flood))
             return False
@@ -427,10 +429,10 @@ class Followups:
 
     # --- what a nudge says ------------------------------------------------------------------------
 
-    async def _compose(self, nudge: Nudge, group: Group, now: datetime) -> list[Part] | None:
+    async def _compose(self, nudge: Nudge, group: Group, now: datetime) -> list[RichText] | None:
         """The nudge in the group's language, or None when there is nothing (left) to say."""
         if nudge.kind == "notice":
-            return [Part(nudge.payload or "")]
+            return [RichText(nudge.payload or "")]
         if nudge.kind == "followup":
             return await self._followup_nudge(nudge, group, now)
         if nudge.kind in ("reminder", "overdue"):
@@ -444,11 +446,11 @@ class Followups:
             return await self._digest(group, now)
         return await self._dormancy(nudge, group)
 
-    async def _followup_nudge(self, nudge: Nudge, group: Group, now: datetime) -> list[Part] | None:
+    async def _followup_nudge(self, nudge: Nudge, group: Group, now: datetime) -> list[RichText] | None:
         followup = await self.repo.followup_by_id(nudge.followup_id)
         if followup is None or followup.status != "active":
             return None
-        parts: list[Part]
+        parts: list[RichText]
         if followup.target == "commitment":
             commitment = await self.repo.commitment_by_id(followup.commitment_id)
             if commitment is None or commitment.status == "done":
@@ -462,15 +464,17 @@ class Followups:
         else:
             partnership = await self.repo.partnership(followup.partnership_id)
             parts = [
-                Part(self.catalogs.t(group.lang, "nudge-followup-all", name=partnership.name if partnership else ""))
+                RichText(
+                    self.catalogs.t(group.lang, "nudge-followup-all", name=partnership.name if partnership else "")
+                )
             ]
             parts += await self._open_lines(group, now)
         if followup.note:
             note = await self._note_in(followup, group.lang)
-            parts.append(Part(self.catalogs.t(group.lang, "nudge-note", note=note)))
+            parts.append(RichText(self.catalogs.t(group.lang, "nudge-note", note=note)))
         return parts
 
-    async def _commitment_part(self, key: str, commitment: Commitment, group: Group) -> Part:
+    async def _commitment_part(self, key: str, commitment: Commitment, group: Group) -> RichText:
         text = self.catalogs.t(
             group.lang,
             key,
@@ -483,32 +487,27 @@ class Followups:
         owner = await self.repo.user(commitment.owner_id) if commitment.owner_id else None
         return await self._mention(text, owner, commitment.owner_name, group.chat_id)
 
-    async def _mention(self, text: str, person: User | None, name: str, chat_id: int) -> Part:
-        """Put `person` where `_OWNER` stands: an @username, a real mention when they are in that group,
-        else their name."""
+    async def _mention(self, text: str, person: User | None, name: str, chat_id: int) -> RichText:
+        """Put `person` where `_OWNER` stands: their @username, a mention of them by name when they are
+        in that group (the channel makes it reach them), else just their name."""
         if person is not None and person.username:
-            shown, entity_type = f"@{person.username}", "mention"
+            shown, user_id = f"@{person.username}", None
         elif person is not None and await self.repo.is_member(chat_id, person.id):
-            shown, entity_type = person.display_name, "text_mention"
+            shown, user_id = person.display_name, person.id
         else:
-            return Part(text.replace(_OWNER, name))
+            return RichText(text.replace(_OWNER, name))
         before, _, after = text.partition(_OWNER)
-        entity = Entity(
-            entity_type,
-            utf16_len(before),
-            utf16_len(shown),
-            user_id=person.id if entity_type == "text_mention" else None,
-        )
-        return Part(before + shown + after.replace(_OWNER, shown), [entity])
+        mention = Span(SpanKind.MENTION, len(before), len(shown), user_id=user_id)
+        return RichText(before + shown + after.replace(_OWNER, shown), (mention,))
 
-    async def _open_lines(self, group: Group, now: datetime, owner_id: int | None = None) -> list[Part]:
+    async def _open_lines(self, group: Group, now: datetime, owner_id: int | None = None) -> list[RichText]:
         items = [
             c
             for c in await self.repo.commitments(group.partnership_id)
             if c.status != "done" and (owner_id is None or c.owner_id == owner_id)
         ]
         if not items:
-            return [Part(self.catalogs.t(group.lang, "nudge-none-open"))]
+            return [RichText(self.catalogs.t(group.lang, "nudge-none-open"))]
         items.sort(key=lambda c: (c.due_at is None, c.due_at or now, c.number))
         lines = [
             commitment_line(self.catalogs, group, c, await self.commitments.text_in(c, group.lang), now)
@@ -516,9 +515,9 @@ class Followups:
         ]
         if len(items) > MAX_LISTED:
             lines.append(self.catalogs.t(group.lang, "nudge-more", count=len(items) - MAX_LISTED))
-        return [Part("\n".join(lines))]
+        return [RichText("\n".join(lines))]
 
-    async def _digest(self, group: Group, now: datetime) -> list[Part] | None:
+    async def _digest(self, group: Group, now: datetime) -> list[RichText] | None:
         items = [c for c in await self.repo.commitments(group.partnership_id) if c.status != "done"]
         if not items:
             return None
@@ -530,9 +529,9 @@ class Followups:
             open=len(items),
             overdue=sum(c.overdue(now) for c in items),
         )
-        return [Part(head), *await self._open_lines(group, now)]
+        return [RichText(head), *await self._open_lines(group, now)]
 
-    async def _dormancy(self, nudge: Nudge, group: Group) -> list[Part] | None:
+    async def _dormancy(self, nudge: Nudge, group: Group) -> list[RichText] | None:
         partnership = await self.repo.partnership(nudge.partnership_id)
         settings = await self.repo.followup_settings(nudge.partnership_id)
         last = await self.repo.last_activity(nudge.partnership_id) or (partnership and partnership.created_at)
@@ -543,7 +542,7 @@ class Followups:
         text = self.catalogs.t(
             group.lang, "nudge-dormancy", name=partnership.name, days=days, since=local_time(last, group.tz, ui)
         )
-        return [Part(text)]
+        return [RichText(text)]
 
     async def _note_in(self, followup: Followup, lang: str) -> str:
         """The note in `lang`, machine translated at most once per language."""
@@ -595,18 +594,6 @@ def _due_date_nudges(
 
 def weekday_name(number: int, ui: str, width: str = "wide") -> str:
     return Locale.parse(ui).days["format"][width][number]
-
-
-def _joined(parts: list[Part]) -> Part:
-    """One message: the parts as paragraphs, their entities shifted into place."""
-    text, entities = "", []
-    for part in parts:
-        if text:
-            text += "\n\n"
-        shift = utf16_len(text)
-        entities += [replace(e, offset=e.offset + shift) for e in part.entities]
-        text += part.text
-    return Part(text, entities)
 
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

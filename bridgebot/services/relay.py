@@ -1,7 +1,8 @@
 """The router: decides where an accepted message goes and what each partner group sees.
 
 Adapters (Telegram today, e-mail planned) turn their updates into `Incoming`, and deliver `Rendered`
-copies; nothing here knows Telegram's types. Acceptance only writes the message and one outbox row
+copies; everything here is channel-neutral rich text (`bridgebot.richtext`): how a channel formats,
+measures, limits and splits a message is its adapter's business. Acceptance only writes the message and one outbox row
 per target group in one transaction; translation and sending happen in `services.outbox`, so a crash
 between the two loses nothing.
 """
@@ -11,25 +12,21 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bridgebot import metrics
 from bridgebot.domain import GlossaryEntry, Group, SourceMessage
 from bridgebot.i18n import Catalogs
 from bridgebot.languages import language_name
-from bridgebot.services.chunks import split_text
+from bridgebot.richtext import RichText, Span, SpanKind
 from bridgebot.services.onboarding import Actor
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.repository import Repository
-from bridgebot.textmodel import Entity, shift, utf16_len
 from bridgebot.translation.detect import detect_language
 from bridgebot.translation.engine import Engine, Translation
 
 log = logging.getLogger(__name__)
 
-TEXT_LIMIT = 4096
-CAPTION_LIMIT = 1024
-CAPTIONED = frozenset({"photo", "document", "video", "audio", "voice", "animation"})
 ORIGINAL_MODES = ("quote", "full", "none")
 
 
@@ -41,32 +38,26 @@ class Incoming:
     message_id: int
     sender_id: int | None
     sender_name: str
-    kind: str  # "text", one of CAPTIONED, or another media kind copied as is ("sticker", "poll", ...)
+    kind: str  # "text", or the kind of media the adapter copies ("photo", "sticker", "poll", ...)
     text: str = ""
-    entities: tuple[Entity, ...] = ()
+    spans: tuple[Span, ...] = ()
     reply_to_message_id: int | None = None
     thread_id: int | None = None
     edit_date: int = 0
 
 
 @dataclass(frozen=True, slots=True)
-class Part:
-    text: str
-    entities: list[Entity] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
 class Rendered:
-    """What one target group receives: text parts, and for media the message to copy."""
+    """What one target group receives: one rich text, and for media the message to copy.
+
+    The adapter decides how many messages that makes (a caption, a text too long for one message),
+    always the same way for the same rendering, so that an interrupted delivery resumes part by part.
+    """
 
     kind: str
-    parts: list[Part]
+    text: RichText
     copy_from: tuple[int, int] | None = None  # (chat_id, message_id) of the original media
     reply_to: int | None = None
-
-    @property
-    def captioned(self) -> bool:
-        return self.kind in CAPTIONED
 
 
 def _may_unsend(actor: Actor, source: SourceMessage, chat_id: int) -> bool:
@@ -109,7 +100,7 @@ class Relay:
             kind=message.kind,
             lang=lang,
             text=message.text,
-            entities=message.entities,
+            entities=message.spans,
             reply_to_message_id=message.reply_to_message_id,
             targets=targets,
         )
@@ -141,7 +132,7 @@ class Relay:
             return None
         targets = await self.repo.copy_targets(source)
         source_id = await self.repo.apply_edit(
-            message.chat_id, message.message_id, message.text, message.entities, message.edit_date, targets
+            message.chat_id, message.message_id, message.text, message.spans, message.edit_date, targets
         )
         if source_id is not None:
             for target in targets:
@@ -203,7 +194,7 @@ class Relay:
         """Translate once per (message revision, language), however many groups share the language."""
         stored = await self.repo.translation(source.id, source.revision, lang)
         if stored is not None:
-            return Translation(stored[0], list(stored[1]), pivot=stored[2])
+            return Translation(stored[0], tuple(stored[1]), pivot=stored[2])
         return await asyncio.shield(self._task(source, lang))
 
     def _task(self, source: SourceMessage, lang: str) -> asyncio.Task[Translation]:
@@ -223,30 +214,23 @@ class Relay:
     async def _translate(self, source: SourceMessage, lang: str) -> Translation:
         glossary = await self.glossary_for(source.partnership_id, lang)
         with metrics.translation_seconds.time():
-            result = await self.engine.translate(source.text, source.entities, source.lang, lang, glossary)
+            result = await self.engine.translate(source.text, source.spans, source.lang, lang, glossary)
         if not result.missing:
-            await self.repo.save_translation(
-                source.id, source.revision, lang, result.text, result.entities, result.pivot
-            )
+            await self.repo.save_translation(source.id, source.revision, lang, result.text, result.spans, result.pivot)
         return result
 
     async def render(self, source: SourceMessage, target: Group) -> Rendered:
         partnership = await self.repo.partnership(source.partnership_id)
         mode = partnership.original_mode if partnership else "quote"
         header = self._header(source, target)
-        parts_text, parts_entities = header, [Entity("bold", 0, utf16_len(header))]
+        text = RichText(header, (Span(SpanKind.BOLD, 0, len(header)),))
         if source.text:
             translation = await self.translation(source, target.lang)
             note = self._note(source, target, translation)
-            body_text, body_entities = self._body(source, translation, note, mode)
-            offset = utf16_len(parts_text) + 1
-            parts_text = f"{parts_text}\n{body_text}"
-            parts_entities += [shift(e, offset) for e in body_entities]
-        limit = CAPTION_LIMIT if source.kind in CAPTIONED else TEXT_LIMIT
-        pieces = split_text(parts_text, parts_entities, limit)
+            text = RichText.joined([text, self._body(source, translation, note, mode)], "\n")
         reply_to = await self._reply_target(source, target.chat_id)
         copy_from = None if source.kind == "text" else (source.chat_id, source.message_id)
-        return Rendered(source.kind, [Part(t, list(e)) for t, e in pieces], copy_from, reply_to)
+        return Rendered(source.kind, text, copy_from, reply_to)
 
     def _header(self, source: SourceMessage, target: Group) -> str:
         where = f"{source.city} › {source.topic}" if source.topic else source.city
@@ -265,21 +249,19 @@ class Relay:
             return self.catalogs.t(target.lang, "relay-pivot", source=language_name(source.lang, ui))
         return ""
 
-    def _body(self, source: SourceMessage, translation: Translation, note: str, mode: str) -> tuple[str, list[Entity]]:
-        """The translation, a note when it pivoted or failed, and the original as the partnership wants."""
-        text, entities = translation.text, list(translation.entities)
+    def _body(self, source: SourceMessage, translation: Translation, note: str, mode: str) -> RichText:
+        """The translation, a note when it pivoted or failed, and the original as the partnership wants:
+        a quote, collapsed ("quote") or open ("full"); a quote inside the original is not kept, as
+        quotes do not nest."""
+        body = RichText(translation.text, tuple(translation.spans))
         if note:
-            start = utf16_len(text) + 1
-            text = f"{text}\n{note}"
-            entities.append(Entity("italic", start, utf16_len(note)))
+            body = RichText.joined([body, RichText(note, (Span(SpanKind.ITALIC, 0, len(note)),))], "\n")
         same = translation.text == source.text and not translation.missing
         if mode == "none" or same or translation.missing:
-            return text, entities
-        start = utf16_len(text) + 1
-        quote_type = "expandable_blockquote" if mode == "quote" else "blockquote"
-        entities.append(Entity(quote_type, start, utf16_len(source.text)))
-        entities += [shift(e, start) for e in source.entities if "blockquote" not in e.type]
-        return f"{text}\n{source.text}", entities
+            return body
+        quote = Span(SpanKind.QUOTE, 0, len(source.text), expandable=mode == "quote")
+        inner = tuple(span for span in source.spans if span.kind != SpanKind.QUOTE)
+        return RichText.joined([body, RichText(source.text, (quote, *inner))], "\n")
 
     async def _reply_target(self, source: SourceMessage, target_chat_id: int) -> int | None:
         """A reply stays a reply: to the original in its own group, else to the copy there."""

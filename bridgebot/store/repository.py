@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 
 import aiosqlite
 
+from bridgebot.adapters.telegram_entities import span_from_entity
 from bridgebot.domain import (
     CityActivity,
     Commitment,
@@ -32,7 +33,7 @@ from bridgebot.domain import (
     SourceMessage,
     User,
 )
-from bridgebot.textmodel import Entity, entity_from_dict, entity_to_dict
+from bridgebot.richtext import Span, is_stored_span, span_from_dict, spans_to_json
 
 SEEN_REFRESH = timedelta(minutes=1)
 SEEN_CACHE_SIZE = 10_000
@@ -79,12 +80,12 @@ def _group(row: aiosqlite.Row) -> Group:
     return Group(*row)
 
 
-def _entities_json(entities: Sequence[Entity]) -> str:
-    return json.dumps([entity_to_dict(e) for e in entities])
-
-
-def _entities(text: str) -> tuple[Entity, ...]:
-    return tuple(entity_from_dict(item) for item in json.loads(text))
+def _spans(stored: str, text: str) -> tuple[Span, ...]:
+    """The spans of `text` as stored. Rows written before 2026-12-06 hold the Telegram adapter's own
+    entities, which only that adapter's converter can read (it imports no Telegram library)."""
+    return tuple(
+        span_from_dict(item) if is_stored_span(item) else span_from_entity(text, item) for item in json.loads(stored)
+    )
 
 
 def _source(row: aiosqlite.Row) -> SourceMessage:
@@ -100,7 +101,7 @@ def _source(row: aiosqlite.Row) -> SourceMessage:
         kind=row["kind"],
         lang=row["lang"],
         text=row["text"],
-        entities=_entities(row["entities"]),
+        spans=_spans(row["entities"], row["text"]),
         reply_to_message_id=row["reply_to_message_id"],
         revision=row["revision"],
         deleted=bool(row["deleted"]),
@@ -590,7 +591,7 @@ class Repository:
         kind: str,
         lang: str,
         text: str,
-        entities: Sequence[Entity],
+        entities: Sequence[Span],
         reply_to_message_id: int | None,
         targets: Sequence[int],
     ) -> int | None:
@@ -616,7 +617,7 @@ class Repository:
                     kind,
                     lang,
                     text,
-                    _entities_json(entities),
+                    spans_to_json(entities),
                     reply_to_message_id,
                     now,
                 ),
@@ -639,7 +640,7 @@ class Repository:
         chat_id: int,
         message_id: int,
         text: str,
-        entities: Sequence[Entity],
+        entities: Sequence[Span],
         edit_date: int,
         targets: Sequence[int],
     ) -> int | None:
@@ -652,7 +653,7 @@ class Repository:
         a few edits, not thirty), and translations of the older revisions are dropped.
         """
         now = self.now_iso()
-        content = _entities_json(entities)
+        content = spans_to_json(entities)
         async with self._tx() as db:
             cursor = await db.execute(
                 "UPDATE source_messages SET text = ?, entities = ?, edit_date = ?, revision = revision + 1"
@@ -829,15 +830,15 @@ class Repository:
             "SELECT text, entities, pivot FROM translations WHERE source_id = ? AND revision = ? AND lang = ?",
             (source_id, revision, lang),
         )
-        return (row[0], _entities(row[1]), bool(row[2])) if row else None
+        return (row[0], _spans(row[1], row[0]), bool(row[2])) if row else None
 
     async def save_translation(
-        self, source_id: int, revision: int, lang: str, text: str, entities: Sequence[Entity], pivot: bool
+        self, source_id: int, revision: int, lang: str, text: str, entities: Sequence[Span], pivot: bool
     ) -> None:
         async with self._tx() as db:
             await db.execute(
                 "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
-                (source_id, revision, lang, text, _entities_json(entities), int(pivot)),
+                (source_id, revision, lang, text, spans_to_json(entities), int(pivot)),
             )
 
     # --- glossary and topics -------------------------------------------------------------------

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bridgebot.textmodel import Entity
+from bridgebot.richtext import Span
 from bridgebot.translation.argos import argos, use_models_dir
 from bridgebot.translation.batching import Batcher, Slots
 from bridgebot.translation.protect import translate_message
@@ -45,7 +45,7 @@ CACHE_SECONDS = 600.0
 @dataclass(frozen=True, slots=True)
 class Translation:
     text: str
-    entities: list[Entity]
+    spans: tuple[Span, ...]
     pivot: bool = False  # went through English because no direct package is installed
     missing: bool = False  # no route at all: `text` is the original
 
@@ -238,31 +238,29 @@ class Engine:
     async def translate(
         self,
         text: str,
-        entities: Sequence[Entity],
+        spans: Sequence[Span],
         source: str,
         target: str,
         glossary: Mapping[str, str] | None = None,
     ) -> Translation:
         route = self.route(source, target)
         if route == []:
-            return Translation(text, list(entities))
+            return Translation(text, tuple(spans))
         if route is None:
-            return Translation(text, list(entities), missing=True)
+            return Translation(text, tuple(spans), missing=True)
         # Edits that change nothing, repeated nudges and the same text for several groups hit this.
-        key = (text, tuple(entities), source, target, tuple(sorted((glossary or {}).items())))
+        key = (text, tuple(spans), source, target, tuple(sorted((glossary or {}).items())))
         cached = self._cached(key)
         if cached is not None:
             return cached
 
-        def work() -> tuple[str, list[Entity]]:
-            return translate_message(
-                text, entities, lambda batch: self.translate_strings(batch, source, target), glossary
-            )
+        def work() -> tuple[str, tuple[Span, ...]]:
+            return translate_message(text, spans, lambda batch: self.translate_strings(batch, source, target), glossary)
 
         self.messages_translated[(source, target)] += 1
         loop = asyncio.get_running_loop()
-        out_text, out_entities = await loop.run_in_executor(self._executor, work)
-        result = Translation(out_text, out_entities, pivot=len(route) == 2)
+        out_text, out_spans = await loop.run_in_executor(self._executor, work)
+        result = Translation(out_text, out_spans, pivot=len(route) == 2)
         self._remember(key, result)
         return result
 

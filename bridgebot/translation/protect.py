@@ -1,7 +1,7 @@
 """What the translation model may touch, and putting the message back together around it.
 
 Protected tokens (URLs, e-mail addresses, @mentions, #hashtags, /commands, numbers, dates and
-times, emoji, glossary terms, code/pre spans and the other verbatim entities) never reach the model
+times, emoji, glossary terms, code/pre spans and the other spans kept as is) never reach the model
 and come back byte-identical, exactly once: an NMT model rewrites whatever it sees, and a mangled
 link or mention is worse than an untranslated word. Text is translated as written (no capitals or
 punctuation added before translation), line by line so the layout survives, and each formatted run
@@ -32,33 +32,10 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from bridgebot.textmodel import Entity, shift, utf16_len, utf16_to_index
+from bridgebot.richtext import KEPT_AS_IS, Span
 
 TranslateBatch = Callable[[list[str]], list[str]]
 """Translates many plain strings in one model call; returns them in the same order."""
-
-VERBATIM_ENTITIES = frozenset(
-    {
-        "code",
-        "pre",
-        "url",
-        "email",
-        "mention",
-        "text_mention",
-        "hashtag",
-        "cashtag",
-        "bot_command",
-        "phone_number",
-        "custom_emoji",
-    }
-)
-"""Entity types whose text is passed through untouched; every other entity type is formatting."""
-
-STYLE_ENTITIES = frozenset(
-    {"bold", "italic", "underline", "strikethrough", "spoiler", "text_link", "blockquote", "expandable_blockquote"}
-)
-"""Formatting that moves onto the translated words. Unknown types are treated the same way, so a
-newer Telegram formatting type is carried over rather than dropped."""
 
 # --- Token patterns -------------------------------------------------------------------------------
 
@@ -107,7 +84,7 @@ TOKEN_KINDS: dict[str, str] = {
     "emoji": _EMOJI,
     "number": _NUMBER,
 }
-"""Protected token kinds found in plain text (Telegram entities and the glossary come on top)."""
+"""Protected token kinds found in plain text (spans kept as is and the glossary come on top)."""
 
 # Strong tokens win over glossary terms (a term inside a URL stays part of the URL); glossary terms
 # win over weak ones (the "19" of a "COVID-19" term).
@@ -128,7 +105,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 @dataclass(frozen=True, slots=True)
-class _Span:
+class _Protected:
     """A protected part of the text (str indices) and what to write in its place."""
 
     start: int
@@ -144,42 +121,35 @@ def _glossary_pattern(glossary: Mapping[str, str]) -> regex.Pattern | None:
     return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
 
 
-def _entity_range(text: str, entity: Entity) -> tuple[int, int]:
-    return utf16_to_index(text, entity.offset), utf16_to_index(text, entity.offset + entity.length)
-
-
-def _candidates(text: str, entities: Sequence[Entity], glossary: Mapping[str, str]) -> Iterable[_Span]:
+def _candidates(text: str, spans: Sequence[Span], glossary: Mapping[str, str]) -> Iterable[_Protected]:
     """Every protected span candidate, strongest claim first."""
-    for entity in sorted(entities, key=lambda e: (e.offset, -e.length)):
-        if entity.type in VERBATIM_ENTITIES:
-            start, end = _entity_range(text, entity)
-            yield _Span(start, end, text[start:end])
+    for span in sorted(spans, key=lambda s: (s.start, -s.length)):
+        if span.kind in KEPT_AS_IS:
+            yield _Protected(span.start, span.end, text[span.start : span.end])
     for match in _STRONG.finditer(text):
-        yield _Span(match.start(), match.end(), match.group())
+        yield _Protected(match.start(), match.end(), match.group())
     pattern = _glossary_pattern(glossary)
     if pattern is not None:
         for match in pattern.finditer(text):
-            yield _Span(match.start(), match.end(), glossary[match.group()])
+            yield _Protected(match.start(), match.end(), glossary[match.group()])
     for match in _WEAK.finditer(text):
-        yield _Span(match.start(), match.end(), match.group())
+        yield _Protected(match.start(), match.end(), match.group())
 
 
-def _protected_spans(text: str, entities: Sequence[Entity], glossary: Mapping[str, str]) -> list[_Span]:
+def _protected_spans(text: str, spans: Sequence[Span], glossary: Mapping[str, str]) -> list[_Protected]:
     """Non-overlapping protected spans in text order; an earlier (stronger) claim wins an overlap."""
     taken = bytearray(len(text))
     chosen = []
-    for span in _candidates(text, entities, glossary):
+    for span in _candidates(text, spans, glossary):
         if span.end > span.start and not any(taken[span.start : span.end]):
             taken[span.start : span.end] = b"\x01" * (span.end - span.start)
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
 
 
-def protected_tokens(
-    text: str, entities: Sequence[Entity] = (), glossary: Mapping[str, str] | None = None
-) -> list[str]:
+def protected_tokens(text: str, spans: Sequence[Span] = (), glossary: Mapping[str, str] | None = None) -> list[str]:
     """The protected tokens of `text` as written, in order (what must come through unchanged)."""
-    return [text[s.start : s.end] for s in _protected_spans(text, entities, glossary or {})]
+    return [text[s.start : s.end] for s in _protected_spans(text, spans, glossary or {})]
 
 
 # --- Cutting the message into atoms, chunks and bodies ---------------------------------------------
@@ -190,70 +160,68 @@ class _Atom:
     """A run of the message: translatable text of one style set, or something passed through.
 
     `fixed` is the output of a passed-through atom (a token, its glossary replacement, a newline,
-    whitespace or punctuation) and None for text the model translates. `marks` are the entities to
+    whitespace or punctuation) and None for text the model translates. `marks` are the spans to
     put on a fixed output, relative to its start; `styles` the formatting of translatable text.
     """
 
     text: str
-    styles: frozenset[Entity]
+    styles: frozenset[Span]
     fixed: str | None
-    marks: tuple[Entity, ...] = ()
+    marks: tuple[Span, ...] = ()
 
 
-_Piece = tuple[str, tuple[Entity, ...]]  # output text and its entities, offsets relative to it
+_Piece = tuple[str, tuple[Span, ...]]  # output text and its spans, relative to it
 
 
-def _style_key(entity: Entity) -> Entity:
-    """The entity without its position: equal keys are the same formatting."""
-    return replace(entity, offset=0, length=0)
+def _style_key(span: Span) -> Span:
+    """The span without its position: equal keys are the same formatting."""
+    return replace(span, start=0, length=0)
 
 
-def _styles_at(text: str, entities: Sequence[Entity]) -> list[frozenset[Entity]]:
-    styles: list[set[Entity]] = [set() for _ in text]
-    for entity in entities:
-        if entity.type not in VERBATIM_ENTITIES:
-            start, end = _entity_range(text, entity)
-            for i in range(start, end):
-                styles[i].add(_style_key(entity))
+def _styles_at(text: str, spans: Sequence[Span]) -> list[frozenset[Span]]:
+    styles: list[set[Span]] = [set() for _ in text]
+    for span in spans:
+        if span.kind not in KEPT_AS_IS:
+            for i in range(span.start, min(span.end, len(text))):
+                styles[i].add(_style_key(span))
     return [frozenset(s) for s in styles]
 
 
-def _marks(text: str, start: int, end: int, output: str, entities: Sequence[Entity]) -> tuple[Entity, ...]:
-    """Entities on a passed-through span, clipped to it; a replaced glossary term keeps only the
-    entities that covered all of it, stretched over the replacement."""
-    begin, finish = utf16_len(text[:start]), utf16_len(text[:end])
+def _marks(text: str, start: int, end: int, output: str, spans: Sequence[Span]) -> tuple[Span, ...]:
+    """Spans on a passed-through run, clipped to it; a replaced glossary term keeps only the
+    spans that covered all of it, stretched over the replacement."""
     marks = []
-    for entity in entities:
-        low, high = max(entity.offset, begin), min(entity.offset + entity.length, finish)
+    for span in spans:
+        low, high = max(span.start, start), min(span.end, end)
         if low >= high:
             continue
         if output == text[start:end]:
-            marks.append(replace(entity, offset=low - begin, length=high - low))
-        elif (low, high) == (begin, finish) and output:
-            marks.append(replace(entity, offset=0, length=utf16_len(output)))
+            marks.append(replace(span, start=low - start, length=high - low))
+        elif (low, high) == (start, end) and output:
+            marks.append(replace(span, start=0, length=len(output)))
     return tuple(marks)
 
 
-def _atoms(text: str, entities: Sequence[Entity], glossary: Mapping[str, str]) -> list[_Atom]:
+def _atoms(text: str, spans: Sequence[Span], glossary: Mapping[str, str]) -> list[_Atom]:
     """Split the text at protected spans, newlines and changes of formatting."""
-    styles = _styles_at(text, entities)
-    spans = {s.start: s for s in _protected_spans(text, entities, glossary)}
+    styles = _styles_at(text, spans)
+    protected = {p.start: p for p in _protected_spans(text, spans, glossary)}
     atoms: list[_Atom] = []
     i = 0
     while i < len(text):
-        span = spans.get(i)
-        if span is not None:
-            end, fixed = span.end, span.output
+        kept = protected.get(i)
+        if kept is not None:
+            end, fixed = kept.end, kept.output
         elif text[i] == "\n":
             end, fixed = i + 1, "\n"
         else:
             end = i + 1
-            while end < len(text) and end not in spans and text[end] != "\n" and styles[end] == styles[i]:
+            while end < len(text) and end not in protected and text[end] != "\n" and styles[end] == styles[i]:
                 end += 1
             piece = text[i:end]
             # Whitespace and punctuation ("...", " - ") need no model: pass them through.
             fixed = None if any(c.isalpha() for c in piece) else piece
-        marks = _marks(text, i, end, fixed, entities) if fixed is not None else ()
+        marks = _marks(text, i, end, fixed, spans) if fixed is not None else ()
         atoms.append(_Atom(text[i:end], styles[i], fixed, marks))
         i = end
     return atoms
@@ -267,7 +235,7 @@ def _chunks(atoms: list[_Atom]) -> list[list[_Atom]]:
     """
     chunks: list[list[_Atom]] = []
     current: list[_Atom] = []
-    style: frozenset[Entity] | None = None
+    style: frozenset[Span] | None = None
     for atom in atoms:
         breaks = atom.fixed == "\n" or (atom.fixed is None and style is not None and atom.styles != style)
         if breaks and current:
@@ -290,7 +258,7 @@ class _Body:
 
     texts: list[str]
     runs: list[list[_Atom]]
-    styles: frozenset[Entity]
+    styles: frozenset[Span]
     pieces: list[_Piece] | None = None  # the translated output, once known
 
     @property
@@ -374,8 +342,8 @@ def _call(translate: TranslateBatch, strings: list[str]) -> dict[str, str]:
     return {source: clean_repetition(source, out) for source, out in zip(unique, outputs, strict=True)}
 
 
-def _styled(text: str, styles: frozenset[Entity]) -> _Piece:
-    length = utf16_len(text)
+def _styled(text: str, styles: frozenset[Span]) -> _Piece:
+    length = len(text)
     if not length:
         return text, ()
     return text, tuple(replace(style, length=length) for style in sorted(styles, key=repr))
@@ -430,17 +398,17 @@ def _translate_bodies(bodies: list[_Body], translate: TranslateBatch) -> None:
 
 def translate_message(
     text: str,
-    entities: Sequence[Entity],
+    spans: Sequence[Span],
     translate: TranslateBatch,
     glossary: Mapping[str, str] | None = None,
-) -> tuple[str, list[Entity]]:
+) -> tuple[str, tuple[Span, ...]]:
     """Translate `text` with `translate`, keeping protected tokens and moving formatting along.
 
     `glossary` maps a term (whole word, case-sensitive) to what to write instead in the target
     language; mapping a term to itself keeps it verbatim. Returns the translated text and its
-    entities, in UTF-16 offsets and sorted by offset, ready for Telegram.
+    spans, sorted by position.
     """
-    parts = [part for chunk in _chunks(_atoms(text, entities, glossary or {})) for part in _split_chunk(chunk)]
+    parts = [part for chunk in _chunks(_atoms(text, spans, glossary or {})) for part in _split_chunk(chunk)]
     _translate_bodies([p for p in parts if isinstance(p, _Body)], translate)
     pieces: list[_Piece] = []
     for part in parts:
@@ -451,34 +419,33 @@ def translate_message(
     return _assemble(pieces)
 
 
-def _assemble(pieces: list[_Piece]) -> tuple[str, list[Entity]]:
-    """Concatenate the pieces and place their entities, merging touching runs of one formatting."""
+def _assemble(pieces: list[_Piece]) -> tuple[str, tuple[Span, ...]]:
+    """Concatenate the pieces and place their spans, merging touching runs of one formatting."""
     out: list[str] = []
-    placed: list[Entity] = []
+    placed: list[Span] = []
     position = 0
     for piece, marks in pieces:
-        placed += [shift(mark, position) for mark in marks if mark.length]
+        placed += [mark.moved(position) for mark in marks if mark.length]
         out.append(piece)
-        position += utf16_len(piece)
+        position += len(piece)
     return "".join(out), _merge(placed)
 
 
-def _merge(entities: list[Entity]) -> list[Entity]:
-    """Join same formatting that touches or overlaps; verbatim entities stay as they are."""
-    merged: list[Entity] = []
-    latest: dict[Entity, int] = {}
-    for entity in sorted(entities, key=lambda e: (e.offset, -e.length)):
-        key = _style_key(entity)
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    """Join same formatting that touches or overlaps; spans kept as is stay as they are."""
+    merged: list[Span] = []
+    latest: dict[Span, int] = {}
+    for span in sorted(spans, key=lambda s: (s.start, -s.length)):
+        key = _style_key(span)
         index = latest.get(key)
-        if entity.type not in VERBATIM_ENTITIES and index is not None:
+        if span.kind not in KEPT_AS_IS and index is not None:
             previous = merged[index]
-            if previous.offset + previous.length >= entity.offset:
-                end = max(previous.offset + previous.length, entity.offset + entity.length)
-                merged[index] = replace(previous, length=end - previous.offset)
+            if previous.end >= span.start:
+                merged[index] = replace(previous, length=max(previous.end, span.end) - previous.start)
                 continue
         latest[key] = len(merged)
-        merged.append(entity)
-    return sorted(merged, key=lambda e: (e.offset, -e.length, e.type))
+        merged.append(span)
+    return tuple(sorted(merged, key=lambda s: (s.start, -s.length, s.kind)))
 
 
 # --- Cleaning model output -------------------------------------------------------------------------

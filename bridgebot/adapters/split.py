@@ -1,7 +1,9 @@
-"""Splitting a long text with formatting entities into messages within Telegram's limits.
+"""Splitting a long rich text into messages within a channel's limit.
 
-A translation can grow past Telegram's limits (4096 UTF-16 code units for a text, 1024 for a
-caption), and the relay must split it, never cut it (DESIGN.md, relay rules). A reader should see
+A translation can grow past what one message of a channel holds (Telegram: 4096 UTF-16 code units
+for a text, 1024 for a caption), and the adapter must split it, never cut it. The channel says how
+it measures (a width per character) and its limit; the rest is the same for every channel, and
+deterministic, so a copy interrupted half-way is resumed part by part. A reader should see
 natural breaks, so a piece ends at the best boundary that keeps it reasonably full, in this order:
 
 1. a paragraph break (a blank line);
@@ -18,7 +20,7 @@ kind reaches half, the last one found still beats cutting a word.
 
 The whitespace at a split is dropped (it would only show as a blank start or end of a message), so
 the pieces joined with that whitespace give the text back. Entities (bold, links, pre, code...)
-that cross a split become one entity per piece, each rebased to its piece.
+that cross a split become one span per piece, each rebased to its piece.
 """
 
 from __future__ import annotations
@@ -27,16 +29,14 @@ import bisect
 import itertools
 import re
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 import regex
 
-from bridgebot.textmodel import Entity
+from bridgebot.richtext import RichText, Span
 
 __all__ = ["split_text"]
-
-Piece = tuple[str, list[Entity]]
 
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _LINE = re.compile(r"\n")
@@ -46,25 +46,26 @@ _SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]")
 _GRAPHEME = regex.compile(r"\X")
 
 
-def split_text(text: str, entities: Sequence[Entity], limit: int) -> list[Piece]:
-    """`text` and its `entities` as pieces of at most `limit` UTF-16 code units each.
+def split_text(rich: RichText, limit: int, width: Callable[[str], int]) -> list[RichText]:
+    """`rich` as pieces of at most `limit` units each, a character being `width(char)` units.
 
     A text within the limit comes back as one piece, unchanged. Otherwise pieces are never empty
-    (a text of nothing but whitespace gives none) and have no whitespace at either end; offsets and
-    lengths of the entities are in UTF-16 code units of their own piece, like Telegram's.
+    (a text of nothing but whitespace gives none) and have no whitespace at either end; the spans
+    of each piece are relative to it.
     """
+    text = rich.text
+    units = [0, *itertools.accumulate(width(char) for char in text)]
     if limit < 2:
-        raise ValueError("limit must be at least 2 UTF-16 code units (one character of any kind)")
-    units = _utf16_prefix(text)
+        raise ValueError("limit must be at least 2 units (one character of any width)")
     if units[-1] <= limit:
-        return [(text, list(entities))]
-    pieces: list[Piece] = []
+        return [rich]
+    pieces: list[RichText] = []
     start = _skip_space(text, 0)
     while start < len(text):
         window_end = bisect.bisect_right(units, units[start] + limit) - 1
         cut = len(text) if window_end == len(text) else _best_cut(text, start, window_end)
         end = len(text[start:cut].rstrip()) + start
-        pieces.append((text[start:end], _clip(entities, units[start], units[end])))
+        pieces.append(RichText(text[start:end], _clip(rich.spans, start, end)))
         start = _skip_space(text, cut)
     return pieces
 
@@ -131,16 +132,11 @@ def _skip_space(text: str, index: int) -> int:
     return index
 
 
-def _utf16_prefix(text: str) -> list[int]:
-    """UTF-16 offset of every str index (and of the end): characters past U+FFFF take two units."""
-    return [0, *itertools.accumulate(2 if ord(char) > 0xFFFF else 1 for char in text)]
-
-
-def _clip(entities: Sequence[Entity], start: int, end: int) -> list[Entity]:
-    """The parts of `entities` inside the UTF-16 range [start, end), rebased to start at 0."""
+def _clip(spans: Sequence[Span], start: int, end: int) -> tuple[Span, ...]:
+    """The parts of `spans` inside the str range [start, end), rebased to start at 0."""
     clipped = []
-    for entity in entities:
-        first, last = max(entity.offset, start), min(entity.offset + entity.length, end)
+    for span in spans:
+        first, last = max(span.start, start), min(span.end, end)
         if last > first:
-            clipped.append(replace(entity, offset=first - start, length=last - first))
-    return clipped
+            clipped.append(replace(span, start=first - start, length=last - first))
+    return tuple(clipped)
