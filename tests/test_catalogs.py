@@ -16,8 +16,6 @@ from bridgebot.services.schedule import parse_when
 from bridgebot.services.texts import clock_text, join_list, local_time
 
 REQUIRED = ("en", "de", "zh", "es", "fr", "pt", "ja", "id")
-# Catalogs that may lag behind: a key missing there is read from their parent (zh_Hant -> zh).
-OVERLAYS = ("zh_Hant",)
 
 
 class _Variables(visitor.Visitor):
@@ -54,8 +52,7 @@ def test_required_languages_are_shipped() -> None:
 def test_catalog_has_every_key_with_the_same_placeholders(lang: str) -> None:
     english = _catalog("en")
     other = _catalog(lang)
-    if lang not in OVERLAYS:
-        assert sorted(set(english) - set(other)) == [], f"{lang} is missing keys"
+    assert sorted(set(english) - set(other)) == [], f"{lang} is missing keys"
     assert sorted(set(other) - set(english)) == [], f"{lang} has keys English does not"
     for key, names in english.items():
         if key in other:

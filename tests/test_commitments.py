@@ -214,7 +214,7 @@ async def test_dates_beyond_ten_years_are_refused_and_store_nothing(
     answer = (await story.say(leeds, tom, "/commit poison by 9999-12-31 23:00"))[0]
     assert answer == "“9999-12-31 23:00” is too far away. Please give a date within the next 10 years."
     answer = (await story.say(hamburg, hamburg.admin, "/commit Gift bis 9999-12-31 23:00"))[0]
-    assert answer.startswith("„9999-12-31 23:00“ liegt zu weit entfernt")
+    assert answer.startswith("„9999-12-31 23:00“ liegt zu weit in der Zukunft")
     assert count_commitments(bot) == 0
     await announced(api, story, leeds, tom, "/commit the report is ready by friday", hamburg)
     assert "too far away" in (await story.say(leeds, tom, "/due #1 9999-12-31 23:00"))[0]

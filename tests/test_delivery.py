@@ -149,7 +149,7 @@ async def test_unsend_after_48_hours_says_what_stayed(
     assert report.split("\n") == [
         "🗑 Die Kopien wurden gelöscht in: Leeds.",
         "⚠️ Die Kopien in Dresden konnten nicht gelöscht werden (Telegram erlaubt Bots das Löschen von Nachrichten"
-        " nur bis 48 Stunden nach dem Senden). Ein Admin dieser Gruppe kann sie von Hand löschen.",
+        " nur bis 48 Stunden nach dem Senden). Ein Admin der jeweiligen Gruppe kann sie von Hand löschen.",
     ]
     assert in_leeds["message_id"] not in api.world.messages[leeds.id]
     assert in_dresden["message_id"] in api.world.messages[dresden.id]

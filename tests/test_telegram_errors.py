@@ -64,7 +64,7 @@ async def test_a_group_that_refuses_stickers_loses_only_the_sticker(
         await _still_relaying(api, bot, hamburg, leeds)
     told = [t for t in api.texts(hamburg.id) if t.startswith("ℹ️")]
     assert told == [
-        "ℹ️ Leeds erlaubt keine Sticker; solche Inhalte werden deshalb nicht dorthin weitergeleitet."
+        "ℹ️ Leeds erlaubt keine Sticker; solche Inhalte werden deshalb nicht dorthin übertragen."
         " Ein Admin dieser Gruppe kann sie in den Gruppenberechtigungen erlauben."
     ]
 

@@ -267,17 +267,17 @@ partnership-created-code-sent = 🤝 Partnerschaft „{ $name }“ angelegt. { $
 partnership-created-joined-code-sent = 🤝 Partnerschaft „{ $name }“ angelegt; diese Gruppe ist ihre erste Stadt. { $person }, ich habe Ihnen den Beitrittscode für die nächste Stadt in unserem privaten Chat geschickt.
 partnership-invite-code-sent = { $person }, ich habe Ihnen einen neuen Beitrittscode für „{ $name }“ in unserem privaten Chat geschickt.
 partnership-code-private-needed = { $person }, Beitrittscodes sende ich nur privat, und Telegram erlaubt mir das erst, wenn Sie einen Chat mit mir begonnen haben. Öffnen Sie { $link }, tippen Sie auf „Starten“ und senden Sie den Befehl dann hier noch einmal. Es wurde kein Code ausgestellt.
-error-code-anonymous = Beitrittscodes schicke ich privat an die Person, die danach fragt; einem anonymen Admin kann ich keinen senden. Bitte senden Sie den Befehl noch einmal unter Ihrem eigenen Namen.
-start-join-code = Jetzt kann ich Ihnen Beitrittscodes schicken. Senden Sie /partnership invite (oder /partnership new <Name>) noch einmal in der Gruppe Ihrer Stadt; der Code kommt dann hier an.
+error-code-anonymous = Beitrittscodes sende ich nur privat an die Person, die sie anfordert; einem anonymen Admin kann ich daher keinen senden. Bitte senden Sie den Befehl noch einmal unter Ihrem eigenen Namen.
+start-join-code = Jetzt kann ich Ihnen Beitrittscodes senden. Senden Sie /partnership invite (oder /partnership new <Name>) noch einmal in der Gruppe Ihrer Stadt; der Code kommt dann hier an.
 error-unsend-other-city = Nur wer die Nachricht geschrieben hat, ein Admin der Gruppe von { $city } oder ein Bot-Admin kann sie aus allen Gruppen löschen. Um sie nur aus dieser Gruppe zu entfernen, löschen Sie die Kopie hier.
-error-unsend-left = Diese Nachricht wurde in einer Partnerschaft weitergeleitet, zu der diese Gruppe nicht mehr gehört; ihre Kopien können von hier aus nicht mehr gelöscht werden.
+error-unsend-left = Diese Nachricht wurde in einer Partnerschaft übertragen, zu der diese Gruppe nicht mehr gehört; ihre Kopien können von hier aus nicht mehr gelöscht werden.
 
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 Die Kopien wurden gelöscht in: { $cities }.
-unsend-report-kept = ⚠️ Die Kopien in { $cities } konnten nicht gelöscht werden (Telegram erlaubt Bots das Löschen von Nachrichten nur bis 48 Stunden nach dem Senden). Ein Admin dieser Gruppe kann sie von Hand löschen.
+unsend-report-kept = ⚠️ Die Kopien in { $cities } konnten nicht gelöscht werden (Telegram erlaubt Bots das Löschen von Nachrichten nur bis 48 Stunden nach dem Senden). Ein Admin der jeweiligen Gruppe kann sie von Hand löschen.
 
 # Dates too far ahead (hostile input)
-error-date-too-far = „{ $date }“ liegt zu weit entfernt. Bitte geben Sie ein Datum innerhalb der nächsten { $years } Jahre an.
+error-date-too-far = „{ $date }“ liegt zu weit in der Zukunft. Bitte geben Sie ein Datum innerhalb der nächsten { $years } Jahre an.
 
 # Telegram-Fehler: eine Partnergruppe, die eine Art von Nachricht nicht erlaubt
 relay-kind-refused = ℹ️ { $city } erlaubt keine { $kind ->
@@ -292,4 +292,4 @@ relay-kind-refused = ℹ️ { $city } erlaubt keine { $kind ->
         [poll] Umfragen
         [dice] Würfel
        *[other] Nachrichten dieser Art
-    }; solche Inhalte werden deshalb nicht dorthin weitergeleitet. Ein Admin dieser Gruppe kann sie in den Gruppenberechtigungen erlauben.
+    }; solche Inhalte werden deshalb nicht dorthin übertragen. Ein Admin dieser Gruppe kann sie in den Gruppenberechtigungen erlauben.

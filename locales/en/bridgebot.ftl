@@ -289,7 +289,7 @@ error-unsend-left = This message was relayed in a partnership this group is no l
 
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 The copies were deleted in: { $cities }.
-unsend-report-kept = ⚠️ The copies in { $cities } could not be deleted (Telegram lets bots delete messages only up to 48 hours after sending them). An admin of that group can delete them by hand.
+unsend-report-kept = ⚠️ The copies in { $cities } could not be deleted (Telegram lets bots delete messages only up to 48 hours after sending them). An admin of each of those groups can delete them by hand.
 
 # Dates too far ahead (hostile input)
 error-date-too-far = “{ $date }” is too far away. Please give a date within the next { $years } years.

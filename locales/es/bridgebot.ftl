@@ -284,12 +284,12 @@ partnership-invite-code-sent = { $person }, le he enviado un nuevo código de in
 partnership-code-private-needed = { $person }, solo envío los códigos de invitación en privado, y Telegram no me permite escribirle hasta que usted inicie un chat conmigo. Abra { $link }, pulse “Iniciar” y vuelva a enviar el comando aquí. No se ha emitido ningún código.
 error-code-anonymous = Los códigos de invitación se envían en privado a quien los pide, así que no puedo enviar uno a un administrador anónimo. Por favor, vuelva a enviar el comando con su propio nombre.
 start-join-code = Ya puedo enviarle códigos de invitación. Vuelva a enviar /partnership invite (o /partnership new <nombre>) en el grupo de su ciudad y el código llegará aquí.
-error-unsend-other-city = Solo el autor, un administrador del grupo de { $city } o un administrador del bot puede borrar este mensaje de todos los grupos. Para quitarlo solo de este grupo, borre aquí la copia.
-error-unsend-left = Este mensaje se reenvió en un hermanamiento del que este grupo ya no forma parte, así que sus copias ya no se pueden borrar desde aquí.
+error-unsend-other-city = Solo quien escribió el mensaje, un administrador del grupo de { $city } o un administrador del bot puede borrarlo de todos los grupos. Para quitarlo solo de este grupo, borre aquí la copia.
+error-unsend-left = Este mensaje se retransmitió en un hermanamiento del que este grupo ya no forma parte, así que sus copias ya no se pueden borrar desde aquí.
 
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 Se borraron las copias en: { $cities }.
-unsend-report-kept = ⚠️ No se pudieron borrar las copias en { $cities } (Telegram solo permite a los bots borrar mensajes hasta 48 horas después de enviarlos). Un administrador de ese grupo puede borrarlas a mano.
+unsend-report-kept = ⚠️ No se pudieron borrar las copias en { $cities } (Telegram solo permite a los bots borrar mensajes hasta 48 horas después de enviarlos). Un administrador de cada uno de esos grupos puede borrarlas a mano.
 
 # Dates too far ahead (hostile input)
 error-date-too-far = “{ $date }” está demasiado lejos. Indique una fecha dentro de los próximos { $years } años, por favor.
@@ -307,4 +307,4 @@ relay-kind-refused = ℹ️ { $city } no permite { $kind ->
         [poll] encuestas
         [dice] dados
        *[other] este tipo de mensajes
-    }, así que ese contenido no se reenvía allí. Un administrador de ese grupo puede permitirlo en los permisos del grupo.
+    }, así que ese contenido no se retransmite allí. Un administrador de ese grupo puede permitirlo en los permisos del grupo.

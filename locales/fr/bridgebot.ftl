@@ -273,17 +273,17 @@ partnership-created-code-sent = 🤝 Partenariat « { $name } » créé. { $pe
 partnership-created-joined-code-sent = 🤝 Partenariat « { $name } » créé ; ce groupe en est la première ville. { $person }, je vous ai envoyé le code d'invitation pour la ville suivante dans notre conversation privée.
 partnership-invite-code-sent = { $person }, je vous ai envoyé un nouveau code d'invitation pour « { $name } » dans notre conversation privée.
 partnership-code-private-needed = { $person }, je n'envoie les codes d'invitation qu'en privé, et Telegram ne me permet de vous écrire qu'après que vous avez démarré une conversation avec moi. Ouvrez { $link }, appuyez sur « Démarrer », puis renvoyez la commande ici. Aucun code n'a été émis.
-error-code-anonymous = Les codes d'invitation sont envoyés en privé à la personne qui les demande : je ne peux pas en envoyer à un admin anonyme. Veuillez renvoyer la commande sous votre propre nom.
+error-code-anonymous = Les codes d'invitation sont envoyés en privé à la personne qui les demande : je ne peux pas en envoyer à un administrateur anonyme. Veuillez renvoyer la commande sous votre propre nom.
 start-join-code = Je peux désormais vous envoyer des codes d'invitation. Renvoyez /partnership invite (ou /partnership new <nom>) dans le groupe de votre ville ; le code arrivera ici.
-error-unsend-other-city = Seuls l'auteur, un admin du groupe de { $city } ou un admin du bot peuvent supprimer ce message de tous les groupes. Pour le retirer de ce groupe seulement, supprimez la copie ici.
+error-unsend-other-city = Seuls l'auteur du message, un administrateur du groupe de { $city } ou un administrateur du bot peuvent supprimer ce message de tous les groupes. Pour le retirer de ce groupe seulement, supprimez la copie ici.
 error-unsend-left = Ce message a été relayé dans un partenariat dont ce groupe ne fait plus partie ; ses copies ne peuvent plus être supprimées d'ici.
 
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 Les copies ont été supprimées dans : { $cities }.
-unsend-report-kept = ⚠️ Les copies dans { $cities } n'ont pas pu être supprimées (Telegram ne permet aux bots de supprimer un message que dans les 48 heures suivant son envoi). Un administrateur de ce groupe peut les supprimer manuellement.
+unsend-report-kept = ⚠️ Les copies dans { $cities } n'ont pas pu être supprimées (Telegram ne permet aux bots de supprimer un message que dans les 48 heures suivant son envoi). Un administrateur de chacun de ces groupes peut les supprimer manuellement.
 
 # Dates too far ahead (hostile input)
-error-date-too-far = « { $date } » est trop lointain. Indiquez une date dans les { $years } prochaines années, s'il vous plaît.
+error-date-too-far = « { $date } » est trop éloigné dans le temps. Veuillez indiquer une date dans les { $years } prochaines années.
 
 # Erreurs Telegram : un groupe partenaire qui n'autorise pas un type de message
 relay-kind-refused = ℹ️ { $city } n'autorise pas { $kind ->

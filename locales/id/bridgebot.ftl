@@ -230,21 +230,21 @@ report-chart-ontime = tepat waktu
 report-chart-overdue = lewat tenggat
 
 # Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
-partnership-created-code-sent = 🤝 Kemitraan “{ $name }” telah dibuat. { $person }, kode bergabungnya sudah saya kirim ke obrolan pribadi kita.
-partnership-created-joined-code-sent = 🤝 Kemitraan “{ $name }” telah dibuat, dan grup ini menjadi kota pertamanya. { $person }, kode bergabung untuk kota berikutnya sudah saya kirim ke obrolan pribadi kita.
-partnership-invite-code-sent = { $person }, kode bergabung baru untuk “{ $name }” sudah saya kirim ke obrolan pribadi kita.
-partnership-code-private-needed = { $person }, kode bergabung hanya saya kirim secara pribadi, dan Telegram baru mengizinkan saya menulis kepada Anda setelah Anda memulai obrolan dengan saya. Buka { $link }, tekan Mulai, lalu kirim perintah itu lagi di sini. Tidak ada kode yang diterbitkan.
-error-code-anonymous = Kode bergabung dikirim secara pribadi kepada orang yang memintanya, jadi saya tidak dapat mengirimkannya kepada admin anonim. Silakan kirim perintah itu lagi atas nama Anda sendiri.
-start-join-code = Sekarang saya dapat mengirimkan kode bergabung kepada Anda. Kirim lagi /partnership invite (atau /partnership new <nama>) di grup kota Anda, dan kodenya akan sampai di sini.
-error-unsend-other-city = Hanya penulis, admin grup { $city }, atau admin bot yang dapat menghapus pesan ini dari semua grup. Untuk menghapusnya dari grup ini saja, hapus salinannya di sini.
-error-unsend-left = Pesan ini diteruskan dalam kemitraan yang tidak lagi diikuti grup ini, jadi salinannya tidak dapat dihapus lagi dari sini.
+partnership-created-code-sent = 🤝 Kemitraan “{ $name }” telah dibuat. { $person }, kode undangannya sudah saya kirim ke obrolan pribadi kita.
+partnership-created-joined-code-sent = 🤝 Kemitraan “{ $name }” telah dibuat, dan grup ini menjadi kota pertamanya. { $person }, kode undangan untuk kota berikutnya sudah saya kirim ke obrolan pribadi kita.
+partnership-invite-code-sent = { $person }, kode undangan baru untuk “{ $name }” sudah saya kirim ke obrolan pribadi kita.
+partnership-code-private-needed = { $person }, kode undangan hanya saya kirim secara pribadi, dan Telegram baru mengizinkan saya menulis kepada Anda setelah Anda memulai obrolan dengan saya. Silakan buka { $link }, tekan Mulai, lalu kirim perintah itu lagi di sini. Tidak ada kode yang diterbitkan.
+error-code-anonymous = Kode undangan dikirim secara pribadi kepada orang yang memintanya, jadi saya tidak dapat mengirimkannya kepada admin anonim. Silakan kirim perintah itu lagi atas nama Anda sendiri.
+start-join-code = Sekarang saya dapat mengirimkan kode undangan kepada Anda. Silakan kirim lagi /partnership invite (atau /partnership new <nama>) di grup kota Anda, dan kodenya akan sampai di sini.
+error-unsend-other-city = Hanya penulis pesan, admin grup { $city }, atau admin bot yang dapat menghapus pesan ini dari semua grup. Untuk menghapusnya dari grup ini saja, silakan hapus salinannya di sini.
+error-unsend-left = Pesan ini disalurkan dalam kemitraan yang tidak lagi diikuti grup ini, jadi salinannya tidak dapat dihapus lagi dari sini.
 
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 Salinan telah dihapus di: { $cities }.
-unsend-report-kept = ⚠️ Salinan di { $cities } tidak dapat dihapus (Telegram hanya mengizinkan bot menghapus pesan hingga 48 jam setelah dikirim). Admin grup tersebut dapat menghapusnya secara manual.
+unsend-report-kept = ⚠️ Salinan di { $cities } tidak dapat dihapus (Telegram hanya mengizinkan bot menghapus pesan hingga 48 jam setelah dikirim). Admin masing-masing grup tersebut dapat menghapusnya secara manual.
 
 # Dates too far ahead (hostile input)
-error-date-too-far = “{ $date }” terlalu jauh. Harap masukkan tanggal dalam { $years } tahun ke depan.
+error-date-too-far = “{ $date }” terlalu jauh. Mohon masukkan tanggal dalam { $years } tahun ke depan.
 
 # Galat Telegram: grup mitra yang tidak mengizinkan satu jenis pesan
 relay-kind-refused = ℹ️ { $city } tidak mengizinkan { $kind ->
@@ -259,4 +259,4 @@ relay-kind-refused = ℹ️ { $city } tidak mengizinkan { $kind ->
         [poll] polling
         [dice] dadu
        *[other] jenis pesan ini
-    }, sehingga konten tersebut tidak diteruskan ke sana. Admin grup tersebut dapat mengizinkannya di pengaturan izin grup.
+    }, sehingga konten tersebut tidak disalurkan ke sana. Admin grup tersebut dapat mengizinkannya di pengaturan izin grup.

@@ -237,14 +237,14 @@ partnership-code-private-needed = { $person }さん、参加コードは個別�
 error-code-anonymous = 参加コードは依頼した方に個別チャットでお送りするため、匿名の管理者にはお送りできません。ご自身の名前でもう一度コマンドを送信してください。
 start-join-code = これで参加コードをお送りできるようになりました。所属する都市のグループで /partnership invite（または /partnership new <名前>）をもう一度送信してください。コードはこのチャットに届きます。
 error-unsend-other-city = このメッセージをすべてのグループから削除できるのは、投稿者、{ $city }のグループの管理者、またはボット管理者のみです。このグループからだけ削除するには、ここにあるコピーを削除してください。
-error-unsend-left = このメッセージは、このグループがすでに離脱したパートナーシップで転送されたものなので、ここからコピーを削除することはできません。
+error-unsend-left = このメッセージは、このグループがすでに離脱したパートナーシップで中継されたものなので、ここからコピーを削除することはできません。
 
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 次のグループのコピーを削除しました：{ $cities }。
-unsend-report-kept = ⚠️ { $cities } のコピーは削除できませんでした（Telegram では、ボットが削除できるのは送信後 48 時間以内のメッセージだけです）。そのグループの管理者が手動で削除できます。
+unsend-report-kept = ⚠️ { $cities } のコピーは削除できませんでした（Telegram では、ボットが削除できるのは送信後 48 時間以内のメッセージだけです）。各グループの管理者が手動で削除できます。
 
 # Dates too far ahead (hostile input)
-error-date-too-far = 「{ $date }」は先すぎます。今後{ $years }年以内の日付を指定してください。
+error-date-too-far = 「{ $date }」は先の日付すぎるため指定できません。今後{ $years }年以内の日付を指定してください。
 
 # Telegram のエラー：ある種類のメッセージを許可していないパートナーグループ
 relay-kind-refused = ℹ️ { $city }では{ $kind ->
@@ -259,4 +259,4 @@ relay-kind-refused = ℹ️ { $city }では{ $kind ->
         [poll] 投票
         [dice] サイコロ
        *[other] この種類のメッセージ
-    }が許可されていないため、転送されません。先方のグループ管理者がグループの権限設定で許可できます。
+    }が許可されていないため、中継されません。先方のグループ管理者がグループの権限設定で許可できます。

@@ -271,18 +271,18 @@ report-chart-ontime = no prazo
 report-chart-overdue = em atraso
 
 # Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
-partnership-created-code-sent = 🤝 Parceria “{ $name }” criada. { $person }, enviei a você o código de adesão no nosso chat privado.
-partnership-created-joined-code-sent = 🤝 Parceria “{ $name }” criada, e este grupo é a sua primeira cidade. { $person }, enviei a você o código de adesão para a próxima cidade no nosso chat privado.
-partnership-invite-code-sent = { $person }, enviei a você um novo código de adesão para “{ $name }” no nosso chat privado.
-partnership-code-private-needed = { $person }, só envio códigos de adesão em privado, e o Telegram só me permite escrever a você depois que você iniciar um chat comigo. Abra { $link }, toque em “Iniciar” e envie o comando aqui novamente. Nenhum código foi emitido.
-error-code-anonymous = Os códigos de adesão são enviados em privado a quem os pede, por isso não posso enviar um a um administrador anônimo. Por favor, envie o comando novamente com o seu próprio nome.
-start-join-code = Agora posso enviar códigos de adesão a você. Envie /partnership invite (ou /partnership new <nome>) novamente no grupo da sua cidade, e o código chegará aqui.
-error-unsend-other-city = Só o autor, um administrador do grupo de { $city } ou um administrador do bot pode apagar esta mensagem de todos os grupos. Para removê-la apenas deste grupo, apague a cópia aqui.
-error-unsend-left = Esta mensagem foi encaminhada numa parceria da qual este grupo não faz mais parte, por isso as cópias dela não podem mais ser apagadas daqui.
+partnership-created-code-sent = 🤝 Parceria “{ $name }” criada. { $person }, enviei a você o código de convite no nosso chat privado.
+partnership-created-joined-code-sent = 🤝 Parceria “{ $name }” criada, e este grupo é sua primeira cidade. { $person }, enviei a você o código de convite para a próxima cidade no nosso chat privado.
+partnership-invite-code-sent = { $person }, enviei a você um novo código de convite para “{ $name }” no nosso chat privado.
+partnership-code-private-needed = { $person }, só envio códigos de convite em privado, e o Telegram só me permite escrever a você depois que você iniciar um chat comigo. Abra { $link }, toque em “Iniciar” e envie o comando aqui novamente. Nenhum código foi emitido.
+error-code-anonymous = Os códigos de convite são enviados em privado a quem os pede, por isso não posso enviar um a um administrador anônimo. Por favor, envie o comando novamente com seu próprio nome.
+start-join-code = Agora posso enviar códigos de convite a você. Envie /partnership invite (ou /partnership new <nome>) novamente no grupo da sua cidade, e o código chegará aqui.
+error-unsend-other-city = Só quem escreveu a mensagem, um administrador do grupo de { $city } ou um administrador do bot pode apagá-la de todos os grupos. Para removê-la apenas deste grupo, apague a cópia aqui.
+error-unsend-left = Esta mensagem foi retransmitida em uma parceria da qual este grupo não faz mais parte, por isso as cópias dela não podem mais ser apagadas daqui.
 
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 As cópias foram apagadas em: { $cities }.
-unsend-report-kept = ⚠️ Não foi possível apagar as cópias em { $cities } (o Telegram só permite que bots apaguem mensagens até 48 horas depois de enviá-las). Um administrador desse grupo pode apagá-las manualmente.
+unsend-report-kept = ⚠️ Não foi possível apagar as cópias em { $cities } (o Telegram só permite que bots apaguem mensagens até 48 horas depois de enviá-las). Um administrador de cada um desses grupos pode apagá-las manualmente.
 
 # Dates too far ahead (hostile input)
 error-date-too-far = “{ $date }” está longe demais. Indique uma data dentro dos próximos { $years } anos.
@@ -300,4 +300,4 @@ relay-kind-refused = ℹ️ { $city } não permite { $kind ->
         [poll] enquetes
         [dice] dados
        *[other] mensagens deste tipo
-    }, por isso esse conteúdo não é encaminhado para lá. Um administrador desse grupo pode permiti-lo nas permissões do grupo.
+    }, por isso esse conteúdo não é retransmitido para lá. Um administrador desse grupo pode permiti-lo nas permissões do grupo.

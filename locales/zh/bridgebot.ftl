@@ -230,21 +230,21 @@ report-chart-ontime = 按时
 report-chart-overdue = 逾期
 
 # Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
-partnership-created-code-sent = 🤝 已创建伙伴关系“{ $name }”。{ $person }，我已通过私聊将加入码发送给您。
-partnership-created-joined-code-sent = 🤝 已创建伙伴关系“{ $name }”，本群是其第一个城市。{ $person }，我已通过私聊将下一个城市的加入码发送给您。
-partnership-invite-code-sent = { $person }，我已通过私聊将“{ $name }”的新加入码发送给您。
-partnership-code-private-needed = { $person }，加入码只能私下发送，而 Telegram 只有在您先与我开始私聊后才允许我给您发消息。请打开 { $link }，点击“开始”，然后在这里重新发送该命令。本次未生成任何加入码。
-error-code-anonymous = 加入码会私下发送给提出请求的人，因此我无法发送给匿名管理员。请以您本人的身份重新发送该命令。
-start-join-code = 现在我可以向您发送加入码了。请在您所在城市的群组中重新发送 /partnership invite（或 /partnership new <名称>），加入码将发送到这里。
-error-unsend-other-city = 只有作者、{ $city }群组的管理员或机器人管理员可以从所有群组中删除此消息。如只想从本群删除，请直接删除这里的副本。
-error-unsend-left = 此消息是在本群已退出的伙伴关系中转发的，因此无法再从这里删除其副本。
+partnership-created-code-sent = 🤝 已创建伙伴关系“{ $name }”。{ $person }，我已通过私聊将邀请码发送给您。
+partnership-created-joined-code-sent = 🤝 已创建伙伴关系“{ $name }”，本群是其第一个城市。{ $person }，我已通过私聊将下一个城市的邀请码发送给您。
+partnership-invite-code-sent = { $person }，我已通过私聊将“{ $name }”的新邀请码发送给您。
+partnership-code-private-needed = { $person }，邀请码只能通过私聊发送，而 Telegram 只有在您先与我开始私聊后才允许我给您发消息。请打开 { $link }，点击“开始”，然后在这里重新发送该命令。本次未生成任何邀请码。
+error-code-anonymous = 邀请码会通过私聊发送给提出请求的人，因此我无法发送给匿名管理员。请以您本人的身份重新发送该命令。
+start-join-code = 现在我可以向您发送邀请码了。请在您所在城市的群组中重新发送 /partnership invite（或 /partnership new <名称>），邀请码将发送到这里。
+error-unsend-other-city = 只有消息作者、{ $city }群组的管理员或机器人管理员可以从所有群组中删除此消息。如只想从本群删除，请直接删除这里的副本。
+error-unsend-left = 此消息是在本群已退出的伙伴关系中同步的，因此无法再从这里删除其副本。
 
 ## Delivery: what /unsend deleted, told once the partner groups are done
 unsend-report-deleted = 🗑 以下城市群组中的副本已删除：{ $cities }。
-unsend-report-kept = ⚠️ { $cities } 群组中的副本无法删除（Telegram 只允许机器人删除发送后 48 小时内的消息）。该群组的管理员可以手动删除。
+unsend-report-kept = ⚠️ { $cities } 群组中的副本无法删除（Telegram 只允许机器人删除发送后 48 小时内的消息）。相关群组的管理员可以手动删除。
 
 # Dates too far ahead (hostile input)
-error-date-too-far = “{ $date }”太远了。请给出未来 { $years } 年以内的日期。
+error-date-too-far = “{ $date }”过于遥远。请给出未来 { $years } 年以内的日期。
 
 # Telegram 错误：伙伴群组不允许某类消息
 relay-kind-refused = ℹ️ { $city } 不允许发送{ $kind ->
@@ -259,4 +259,4 @@ relay-kind-refused = ℹ️ { $city } 不允许发送{ $kind ->
         [poll] 投票
         [dice] 骰子
        *[other] 此类消息
-    }，因此这类内容不会转发到该群。该群的管理员可以在群组权限中开启。
+    }，因此这类内容不会同步到该群。该群的管理员可以在群组权限中开启。

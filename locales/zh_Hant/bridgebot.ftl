@@ -1,5 +1,5 @@
 ### Traditional Chinese (Taiwan usage). Read by groups registered as zt, zh-Hant, zh-TW, zh-HK or zh-MO;
-### a key missing here falls back to the Simplified catalog (zh), then to English.
+### like the other catalogs it must have every key of the English one (tests/test_catalogs.py checks).
 
 ## Command menu descriptions
 cmd-start = 開始，瞭解 bridgebot 的功能
@@ -231,3 +231,35 @@ report-chart-made = 作出
 report-chart-done = 完成
 report-chart-ontime = 按時
 report-chart-overdue = 逾期
+
+# Partnership boundary: join codes are handed over privately; /unsend stays within the message's partnership
+partnership-created-code-sent = 🤝 已建立夥伴關係「{ $name }」。{ $person }，我已透過私訊將邀請碼傳送給您。
+partnership-created-joined-code-sent = 🤝 已建立夥伴關係「{ $name }」，本群是其第一個城市。{ $person }，我已透過私訊將下一個城市的邀請碼傳送給您。
+partnership-invite-code-sent = { $person }，我已透過私訊將「{ $name }」的新邀請碼傳送給您。
+partnership-code-private-needed = { $person }，邀請碼只能透過私訊傳送，而 Telegram 只有在您先與我開始私訊後，才允許我傳送訊息給您。請開啟 { $link }，點選「開始」，然後在這裡重新傳送該命令。本次未產生任何邀請碼。
+error-code-anonymous = 邀請碼會透過私訊傳送給提出要求的人，因此我無法傳送給匿名管理員。請以您本人的身分重新傳送該命令。
+start-join-code = 現在我可以傳送邀請碼給您了。請在您所在城市的群組中重新傳送 /partnership invite（或 /partnership new <名稱>），邀請碼將傳送到這裡。
+error-unsend-other-city = 只有訊息作者、{ $city }群組的管理員或機器人管理員可以從所有群組中刪除此訊息。如只想從本群刪除，請直接刪除這裡的副本。
+error-unsend-left = 此訊息是在本群已退出的夥伴關係中同步的，因此無法再從這裡刪除其副本。
+
+## Delivery: what /unsend deleted, told once the partner groups are done
+unsend-report-deleted = 🗑 以下城市群組中的副本已刪除：{ $cities }。
+unsend-report-kept = ⚠️ { $cities } 群組中的副本無法刪除（Telegram 只允許機器人刪除傳送後 48 小時內的訊息）。相關群組的管理員可以手動刪除。
+
+# Dates too far ahead (hostile input)
+error-date-too-far = 「{ $date }」過於遙遠。請給出未來 { $years } 年以內的日期。
+
+# Telegram 錯誤：夥伴群組不允許某類訊息
+relay-kind-refused = ℹ️ { $city } 不允許傳送{ $kind ->
+        [photo] 相片
+        [video] 影片
+        [animation] GIF 動圖
+        [audio] 音樂
+        [voice] 語音訊息
+        [document] 檔案
+        [sticker] 貼圖
+        [video_note] 影音訊息
+        [poll] 投票
+        [dice] 骰子
+       *[other] 此類訊息
+    }，因此這類內容不會同步到該群。該群的管理員可以在群組權限中開啟。
