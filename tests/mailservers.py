@@ -19,6 +19,7 @@ import imaplib
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -28,8 +29,8 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 from aiosmtpd.smtp import SMTP as SMTPServer
+from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
 from tests.ports import free_port
 
@@ -54,9 +55,10 @@ class Dovecot:
     def __init__(self, root: Path) -> None:
         # As root, Dovecot's workers run as system users that cannot enter pytest's 0700 temp dirs.
         self.root = Path(tempfile.mkdtemp(prefix="bridgebot-dovecot-")) if os.getuid() == 0 else root
+        self.root.mkdir(parents=True, exist_ok=True)
         self.root.chmod(0o755)
         self.port = free_port()
-        self.config = root / "dovecot.conf"
+        self.config = self.root / "dovecot.conf"
         self._process: subprocess.Popen[bytes] | None = None
         self._write_config()
 
@@ -115,6 +117,7 @@ service anvil {{
 service imap-login {{
   chroot =
 }}
+shutdown_clients = yes
 protocol imap {{
   imap_idle_notify_interval = 1 secs
 }}
@@ -125,6 +128,8 @@ protocol imap {{
         self._process = subprocess.Popen(
             [_dovecot_binary(), "-F", "-c", str(self.config)],
             stdout=subprocess.DEVNULL,
+            # Its own process group, so that stop() ends the client processes too, as a real restart does.
+            start_new_session=True,
             stderr=(self.root / "dovecot.stderr").open("ab"),
         )
         deadline = time.monotonic() + timeout
@@ -148,12 +153,17 @@ protocol imap {{
     def stop(self) -> None:
         if self._process is None:
             return
-        self._process.terminate()
+        group = self._process.pid
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGTERM)
         try:
             self._process.wait(10)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        # Dovecot leaves IMAP sessions running after its master exits: end them too.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(group, signal.SIGKILL)
         self._process = None
 
     def log(self) -> str:
@@ -181,7 +191,7 @@ protocol imap {{
         client = imaplib.IMAP4("127.0.0.1", self.port, timeout=10)
         try:
             client.login(USER, PASSWORD)
-            typ, data = client.select("INBOX", readonly=True)
+            _, data = client.select("INBOX", readonly=True)
             return int(data[0])
         finally:
             client.logout()
@@ -239,7 +249,9 @@ class SmtpCapture:
         )
 
     @staticmethod
-    def _authenticate(server: SMTPServer, session: Session, envelope: Envelope, mechanism: str, data: object) -> AuthResult:
+    def _authenticate(
+        server: SMTPServer, session: Session, envelope: Envelope, mechanism: str, data: object
+    ) -> AuthResult:
         ok = isinstance(data, LoginPassword) and (data.login.decode(), data.password.decode()) == (USER, PASSWORD)
         return AuthResult(success=ok, handled=False)
 
