@@ -52,7 +52,8 @@ def _dovecot_binary() -> str:
 class Dovecot:
     """One Dovecot IMAP server with one mailbox (USER / PASSWORD), restartable on the same port."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, idle: bool = True) -> None:
+        self.idle = idle
         # As root, Dovecot's workers run as system users that cannot enter pytest's 0700 temp dirs.
         self.root = Path(tempfile.mkdtemp(prefix="bridgebot-dovecot-")) if os.getuid() == 0 else root
         self.root.mkdir(parents=True, exist_ok=True)
@@ -118,6 +119,7 @@ service imap-login {{
   chroot =
 }}
 shutdown_clients = yes
+{"" if self.idle else "imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE LITERAL+ UIDPLUS"}
 protocol imap {{
   imap_idle_notify_interval = 1 secs
 }}

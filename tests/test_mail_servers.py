@@ -14,7 +14,7 @@ from bridgebot.adapters.email.imap import ImapReader
 from bridgebot.adapters.email.smtp import SmtpSender
 from bridgebot.config import load_settings
 from bridgebot.services.outbox import Permanent, Transient, Unauthorized
-from tests.mailservers import Dovecot, SmtpCapture, SmtpScript
+from tests.mailservers import Dovecot, SmtpCapture, SmtpScript, dovecot_missing
 
 BOT = MailIdentity("bridgebot@city.example", "bridgebot · Hamburg–Hangzhou")
 FIXTURES = Path(__file__).parent / "data" / "mail"
@@ -149,12 +149,30 @@ async def test_idle_hands_over_a_newly_delivered_mail(dovecot: Dovecot) -> None:
     handed = Handed()
     async with reading(dovecot, MemoryUids(), handed) as reader:
         await asyncio.wait_for(reader.connected.wait(), 10)
+        assert reader.mode == "idle"
         await dovecot.deliver(fixture_mail("qq_zh_gbk.eml"))
         await handed.wait(1)
     assert handed[0][1] == 1 and handed[0][2].replace(b"\r\n", b"\n") == fixture_mail("qq_zh_gbk.eml").replace(
         b"\r\n", b"\n"
     )
     assert dovecot.message_count() == 1  # never deleted
+
+
+async def test_without_idle_the_reader_polls(tmp_path: Path) -> None:
+    if reason := dovecot_missing():
+        pytest.skip(reason)
+    dovecot = Dovecot(tmp_path / "dovecot", idle=False)
+    dovecot.start()
+    try:
+        handed = Handed()
+        async with reading(dovecot, MemoryUids(), handed) as reader:
+            await asyncio.wait_for(reader.connected.wait(), 10)
+            assert reader.mode == "poll"
+            await dovecot.deliver(fixture_mail("japanese_iso2022jp.eml"))
+            await handed.wait(1)
+    finally:
+        dovecot.remove()
+    assert handed.uids == [1]
 
 
 async def test_last_uid_is_respected_so_nothing_is_handed_twice(dovecot: Dovecot) -> None:

@@ -88,7 +88,9 @@ class ImapReader:
         self._tls_context = tls_context
         self._stopping = asyncio.Event()
         self._lost = asyncio.Event()
+        # Set while logged in and reading; `mode` says how news is noticed ("idle" or "poll"), for logs.
         self.connected = asyncio.Event()
+        self.mode: str | None = None
 
     async def run(self) -> None:
         """Read until `stop()`: connect, catch up, wait for news, repeat; reconnect after failures."""
@@ -117,6 +119,8 @@ class ImapReader:
             uidvalidity, uidnext = await self._select(client)
             self.connected.set()
             idle = client.has_capability("IDLE")
+            self.mode = "idle" if idle else "poll"
+            log.info("imap: reading %s on %s (%s)", self._server.mailbox, self._server.host, self.mode)
             while not self._stopping.is_set() and not self._lost.is_set():
                 await self._catch_up(client, uidvalidity, uidnext)
                 if idle:
