@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import grp
 import imaplib
 import os
 import pwd
@@ -81,6 +82,7 @@ class Dovecot:
         (self.root / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}::::::\n")
         internal = "dovecot" if os.getuid() == 0 else me
         login = "dovenull" if os.getuid() == 0 else me
+        group = "dovecot" if os.getuid() == 0 else grp.getgrgid(os.getgid()).gr_name
         self.config.write_text(
             f"""
 base_dir = {self.root}/run
@@ -93,6 +95,7 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = {internal}
 default_login_user = {login}
+default_internal_group = {group}
 first_valid_uid = {owner.pw_uid}
 mail_location = maildir:{home}/%u/Maildir
 passdb {{
