@@ -216,6 +216,8 @@ class CapturingHandler:
         self.script = script
         self.received: list[EmailMessage] = []
         self.attempts = 0
+        # One entry per SMTP connection that delivered or tried a mail (its client port).
+        self.connections: set[object] = set()
         self.arrived = asyncio.Event()
 
     async def handle_RCPT(
@@ -228,6 +230,7 @@ class CapturingHandler:
 
     async def handle_DATA(self, server: SMTPServer, session: Session, envelope: Envelope) -> str:
         self.attempts += 1
+        self.connections.add(session.peer)
         if self.script.data_failures:
             return self.script.data_failures.pop(0)
         message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)

@@ -13,7 +13,7 @@ from bridgebot.adapters.email.compose import Block, MailBody, MailIdentity, comp
 from bridgebot.adapters.email.imap import ImapReader
 from bridgebot.adapters.email.smtp import SmtpSender
 from bridgebot.config import load_settings
-from bridgebot.services.outbox import Permanent, Transient, Unauthorized
+from bridgebot.services.outbox import Permanent, Rejected, Transient, Unauthorized
 from tests.mailservers import Dovecot, SmtpCapture, SmtpScript, dovecot_missing
 
 BOT = MailIdentity("bridgebot@city.example", "bridgebot · Hamburg–Hangzhou")
@@ -61,6 +61,7 @@ async def test_mail_reaches_the_smtp_server_with_login_and_utf8(smtp_server: Smt
     await sender.send(mail_to("li@hz.example", "第二封。"))
     await sender.close()
     first, second = smtp_server.received
+    assert len(smtp_server.handler.connections) == 1  # one connection, reused
     assert first["To"].addresses[0].addr_spec == "wang@hz.example"
     assert "我们周五前发送议程。" in first.get_body(("plain",)).get_content()
     assert "第二封。" in second.get_body(("html",)).get_content()
@@ -92,6 +93,20 @@ async def test_unknown_mailbox_550_5_1_1_is_permanent_for_that_address() -> None
         await sender.send(mail_to("wang@hz.example"))
         await sender.close()
         assert [mail["To"].addresses[0].addr_spec for mail in server.received] == ["wang@hz.example"]
+    finally:
+        server.stop()
+
+
+async def test_a_mail_too_big_for_the_server_is_rejected_alone() -> None:
+    server = SmtpCapture(SmtpScript(data_failures=["552 5.3.4 Message size exceeds fixed limit"]))
+    server.start()
+    try:
+        sender = SmtpSender(settings_for(server.url()).smtp)
+        with pytest.raises(Rejected, match="552"):
+            await sender.send(mail_to("wang@hz.example"))
+        await sender.send(mail_to("wang@hz.example"))
+        await sender.close()
+        assert len(server.received) == 1
     finally:
         server.stop()
 
