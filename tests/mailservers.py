@@ -235,6 +235,7 @@ class CapturingHandler:
             return self.script.data_failures.pop(0)
         message = message_from_bytes(envelope.original_content or envelope.content, policy=policy.default)
         assert isinstance(message, EmailMessage)
+        message["X-Envelope-From"] = envelope.mail_from
         self.received.append(message)
         self.arrived.set()
         return "250 2.0.0 Ok: queued"

@@ -62,9 +62,17 @@ async def test_mail_reaches_the_smtp_server_with_login_and_utf8(smtp_server: Smt
     await sender.close()
     first, second = smtp_server.received
     assert len(smtp_server.handler.connections) == 1  # one connection, reused
+    assert first["X-Envelope-From"] == BOT.address
     assert first["To"].addresses[0].addr_spec == "wang@hz.example"
     assert "我们周五前发送议程。" in first.get_body(("plain",)).get_content()
     assert "第二封。" in second.get_body(("html",)).get_content()
+
+
+async def test_bounces_can_be_sent_to_the_readers_plus_address(smtp_server: SmtpCapture) -> None:
+    sender = SmtpSender(settings_for(smtp_server.url()).smtp)
+    await sender.send(mail_to("wang@hz.example"), envelope_from=BOT.plus_address("abc123"))
+    await sender.close()
+    assert smtp_server.received[0]["X-Envelope-From"] == "bridgebot+abc123@city.example"
 
 
 async def test_451_is_transient_and_the_next_try_is_accepted() -> None:

@@ -53,12 +53,18 @@ class SmtpSender:
         self._client: aiosmtplib.SMTP | None = None
         self._lock = asyncio.Lock()
 
-    async def send(self, message: EmailMessage) -> None:
-        """Send one mail to its To address; raises a `DeliveryError` subclass when it was not taken."""
+    async def send(self, message: EmailMessage, envelope_from: str | None = None) -> None:
+        """Send one mail to its To address; raises a `DeliveryError` subclass when it was not taken.
+
+        `envelope_from` (MAIL FROM, where bounces go) defaults to the From address; passing the
+        reader's plus-address (`MailIdentity.plus_address(token)`) makes a later bounce carry the
+        token in its To/Delivered-To, so `parse_mail` finds whose address bounced even when the DSN
+        is not a standard one.
+        """
         async with self._lock:
             client = await self._connected()
             try:
-                errors, _ = await client.send_message(message)
+                errors, _ = await client.send_message(message, sender=envelope_from)
             except aiosmtplib.SMTPRecipientsRefused as exc:
                 raise _recipient_error(exc.recipients[0]) from exc
             except aiosmtplib.SMTPResponseException as exc:
