@@ -101,6 +101,8 @@ class ImapReader:
                 failures = 0
             except Exception as exc:
                 # Network and server trouble, or the product's on_mail failing: the same mail comes again.
+                if self.connected.is_set():
+                    failures = 0  # it had worked: start the pauses over
                 pause = self._backoff[min(failures, len(self._backoff) - 1)]
                 failures += 1
                 expected = isinstance(exc, aioimaplib.AioImapException | ImapError | OSError | TimeoutError)
@@ -147,7 +149,8 @@ class ImapReader:
         )
         try:
             await client.wait_hello_from_server()
-            response = await client.login(server.username, server.password)
+            # aioimaplib quotes the password but sends the user name as it is.
+            response = await client.login(aioimaplib.quoted(server.username), server.password)
         except BaseException:
             await self._close(client)
             raise
