@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 ENV_PREFIX = "BRIDGEBOT_"
 _TOKEN_RE = re.compile(r"^\d{3,15}:[A-Za-z0-9_-]{20,}$")
@@ -35,6 +35,54 @@ class ConfigError(Exception):
 def default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "bridgebot"
+
+
+_MAIL_SCHEMES = {"smtp": 587, "smtps": 465, "imap": 143, "imaps": 993}
+_ADDRESS_RE = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*=?^_`{|}~/-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"
+)
+
+
+@dataclass(frozen=True)
+class MailServer:
+    """One mail server from `BRIDGEBOT_SMTP_URL` or `BRIDGEBOT_IMAP_URL`, the password kept out of repr.
+
+    `tls` is implicit TLS (smtps/imaps); `starttls` is False only when the URL says `?starttls=off`
+    (plain loopback test servers); otherwise STARTTLS is used when the server offers it.
+    """
+
+    scheme: str
+    host: str
+    port: int
+    username: str
+    password: str = field(repr=False)
+    mailbox: str = "INBOX"
+    starttls: bool = True
+
+    @property
+    def tls(self) -> bool:
+        return self.scheme in ("smtps", "imaps")
+
+    def redacted(self) -> str:
+        """The URL as it may be printed: everything but the password."""
+        mailbox = f"/{self.mailbox}" if self.scheme.startswith("imap") else ""
+        return f"{self.scheme}://{quote(self.username, safe='')}:***@{self.host}:{self.port}{mailbox}"
+
+    def __str__(self) -> str:
+        return self.redacted()
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    """Everything the e-mail channel needs (bridgebot.adapters.email): present only when all three are set."""
+
+    address: str
+    smtp: MailServer
+    imap: MailServer
+
+    @property
+    def domain(self) -> str:
+        return self.address.rpartition("@")[2]
 
 
 @dataclass(frozen=True)
@@ -73,6 +121,23 @@ class Settings:
     # accurate and 15-25 times faster on short chat messages (bench/bench_detect.py); langdetect, the
     # design card's choice, is the alternative under the same rules (bridgebot.translation.detect).
     language_detector: str = "py3langid"
+    # E-mail partners: the bot's mailbox and its two servers; e-mail is off unless all three are set.
+    # The URLs carry passwords, so they stay out of repr (use `email`, whose repr redacts them).
+    email_address: str | None = None
+    smtp_url: MailServer | None = field(default=None, repr=False)
+    imap_url: MailServer | None = field(default=None, repr=False)
+
+    @property
+    def email(self) -> EmailSettings | None:
+        """The e-mail channel's settings, or None while e-mail is off."""
+        if self.email_address and self.smtp_url and self.imap_url:
+            return EmailSettings(self.email_address, self.smtp_url, self.imap_url)
+        return None
+
+    @property
+    def mail_passwords(self) -> tuple[str, ...]:
+        """The mail servers' passwords, for the log filter that keeps secrets out of every line."""
+        return tuple(server.password for server in (self.smtp_url, self.imap_url) if server)
 
     @property
     def db_path(self) -> Path:
@@ -175,6 +240,46 @@ def _parse_language_detector(value: Any) -> str:
     return name
 
 
+def _parse_email_address(value: Any) -> str:
+    address = str(value).strip()
+    if not _ADDRESS_RE.match(address) or "+" in address.partition("@")[0]:
+        raise ValueError(f"{address!r} is not a plain e-mail address like bridgebot@city.example (no +tag)")
+    return address
+
+
+def _parse_mail_url(value: Any, schemes: tuple[str, str]) -> MailServer:
+    text = str(value).strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise ValueError(
+            f"{schemes[0]}:// URL that cannot be read (is a character in the password not percent-encoded?)"
+        ) from None
+    if parts.scheme not in schemes:
+        raise ValueError(f"the URL must start with {schemes[0]}:// or {schemes[1]}://")
+    if not parts.hostname or not parts.username or parts.password is None:
+        raise ValueError(f"expected {parts.scheme}://user:password@host:port (user and password percent-encoded)")
+    query = parse_qs(parts.query)
+    if set(query) - {"starttls"} or query.get("starttls", ["on"]) not in (["on"], ["off"]):
+        raise ValueError("the only option is ?starttls=off (plain connection, for a loopback test server)")
+    starttls = query.get("starttls") != ["off"]
+    if not starttls and (parts.scheme in ("smtps", "imaps") or parts.hostname not in _LOOPBACK_HOSTS):
+        raise ValueError("?starttls=off is for a plain loopback test server only (the password would travel in clear)")
+    mailbox = unquote(parts.path.strip("/")) if parts.scheme.startswith("imap") else ""
+    if parts.scheme.startswith("smtp") and parts.path.strip("/"):
+        raise ValueError("an SMTP URL has no path")
+    return MailServer(
+        scheme=parts.scheme,
+        host=parts.hostname,
+        port=port or _MAIL_SCHEMES[parts.scheme],
+        username=unquote(parts.username),
+        password=unquote(parts.password),
+        mailbox=mailbox or "INBOX",
+        starttls=starttls,
+    )
+
+
 def _parse_path(value: Any) -> Path:
     text = str(value).strip()
     if not text:
@@ -205,7 +310,11 @@ _PARSERS = {
     "health_listen": _parse_host,
     "health_port": lambda value: _parse_port(value, allow_off=True),
     "language_detector": _parse_language_detector,
+    "email_address": _parse_email_address,
+    "smtp_url": lambda value: _parse_mail_url(value, ("smtp", "smtps")),
+    "imap_url": lambda value: _parse_mail_url(value, ("imap", "imaps")),
 }
+_EMAIL_KEYS = ("email_address", "smtp_url", "imap_url")
 
 
 def _read_file(path: Path) -> dict[str, Any]:
@@ -243,7 +352,18 @@ def load_settings(config_file: Path | None = None, environ: Mapping[str, str] | 
         url_origin = raw["webhook_url"][0]
         secret = ENV_PREFIX + "WEBHOOK_SECRET" if url_origin.startswith(ENV_PREFIX) else "webhook_secret"
         raise ConfigError(f"{secret}: required when {url_origin} is set (a random string of A-Z, a-z, 0-9, _, -)")
+    _check_email_complete(raw)
     return Settings(**values)
+
+
+def _check_email_complete(raw: Mapping[str, tuple[str, Any]]) -> None:
+    """E-mail is off unless all three are set; some but not all is a mistake worth one clear line."""
+    given = [key for key in _EMAIL_KEYS if key in raw]
+    if given and len(given) < len(_EMAIL_KEYS):
+        missing = next(key for key in _EMAIL_KEYS if key not in raw)
+        from_env = raw[given[0]][0].startswith(ENV_PREFIX)
+        name = ENV_PREFIX + missing.upper() if from_env else missing
+        raise ConfigError(f"{name}: required for e-mail partners when {raw[given[0]][0]} is set (all three or none)")
 
 
 class RedactToken(logging.Filter):

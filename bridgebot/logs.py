@@ -73,7 +73,7 @@ def configure_logging(settings: Settings) -> None:
     """Root logging for the `bridgebot` command: stderr (journald/docker collect it), one line a record."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(FORMATTERS[settings.log_format]())
-    handler.addFilter(RedactToken(settings.token, settings.webhook_secret))
+    handler.addFilter(RedactToken(settings.token, settings.webhook_secret, *settings.mail_passwords))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ from bridgebot.config import Settings
 from bridgebot.handlers.common import Services
 from bridgebot.localapi import LocalBotApi
 from bridgebot.translation.argos import use_models_dir
+from tests.mailservers import Dovecot, SmtpCapture, dovecot_missing
 
 PACKAGES = Path(__file__).resolve().parent.parent / "bridgebot" / "demo" / "packages"
 TOKEN = "123456:TEST-token-aaaaaaaaaaaaaaaaaaaaaaaa"
@@ -203,3 +204,23 @@ async def pair(bot: RunningBot, story: Scenario) -> tuple[City, City]:
 
 
 __all__ = ["City", "RunningBot", "Scenario", "replace"]
+
+
+@pytest.fixture
+def dovecot(tmp_path: Path) -> Iterator[Dovecot]:
+    """A real Dovecot IMAP server with the bot's mailbox (tests/mailservers.py); skipped without Dovecot."""
+    if reason := dovecot_missing():
+        pytest.skip(reason)
+    server = Dovecot(tmp_path / "dovecot")
+    server.start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpCapture]:
+    """A real SMTP server (aiosmtpd) on loopback that captures what the bot sends."""
+    server = SmtpCapture()
+    server.start()
+    yield server
+    server.stop()

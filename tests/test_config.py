@@ -175,3 +175,62 @@ def test_check_refuses_an_unknown_language_detector_in_one_line(monkeypatch, cap
     assert main(["check"]) == 2
     err = capsys.readouterr().err
     assert err == "error: BRIDGEBOT_LANGUAGE_DETECTOR: 'fasttext' is not one of py3langid, langdetect\n"
+
+
+EMAIL_ENV = {
+    "BRIDGEBOT_EMAIL_ADDRESS": "bridgebot@city.example",
+    "BRIDGEBOT_SMTP_URL": "smtp://bot%40city.example:p%40ss%3Aw0rd@mail.city.example:587",
+    "BRIDGEBOT_IMAP_URL": "imaps://bot%40city.example:p%40ss%3Aw0rd@mail.city.example/Bridge%20Inbox",
+}
+
+
+def test_email_settings_are_parsed_with_percent_encoded_credentials() -> None:
+    email = load_settings(None, EMAIL_ENV).email
+    assert email is not None
+    assert email.address == "bridgebot@city.example" and email.domain == "city.example"
+    assert (email.smtp.scheme, email.smtp.host, email.smtp.port) == ("smtp", "mail.city.example", 587)
+    assert (email.smtp.username, email.smtp.password, email.smtp.starttls) == ("bot@city.example", "p@ss:w0rd", True)
+    assert (email.imap.port, email.imap.tls, email.imap.mailbox) == (993, True, "Bridge Inbox")
+
+
+def test_email_is_off_unless_all_three_are_set() -> None:
+    assert load_settings(None, {}).email is None
+    with pytest.raises(ConfigError, match=r"^BRIDGEBOT_IMAP_URL: required for e-mail partners"):
+        load_settings(None, {key: value for key, value in EMAIL_ENV.items() if key != "BRIDGEBOT_IMAP_URL"})
+
+
+def test_email_keys_in_the_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(
+        'email_address = "bot@city.example"\n'
+        'smtp_url = "smtp://u:p@127.0.0.1:2525?starttls=off"\n'
+        'imap_url = "imap://u:p@127.0.0.1:1143/INBOX"\n'
+    )
+    email = load_settings(config, {}).email
+    assert email is not None and email.smtp.starttls is False and email.imap.scheme == "imap"
+
+
+@pytest.mark.parametrize(
+    ("env", "key"),
+    [
+        ({"BRIDGEBOT_EMAIL_ADDRESS": "not an address"}, "BRIDGEBOT_EMAIL_ADDRESS"),
+        ({"BRIDGEBOT_EMAIL_ADDRESS": "bot+tag@city.example"}, "BRIDGEBOT_EMAIL_ADDRESS"),
+        ({"BRIDGEBOT_SMTP_URL": "http://u:p@mail.example"}, "BRIDGEBOT_SMTP_URL"),
+        ({"BRIDGEBOT_SMTP_URL": "smtp://mail.example:587"}, "BRIDGEBOT_SMTP_URL"),
+        ({"BRIDGEBOT_SMTP_URL": "smtp://u:p@mail.example:99999"}, "BRIDGEBOT_SMTP_URL"),
+        ({"BRIDGEBOT_SMTP_URL": "smtp://u:p@mail.example:587?starttls=off"}, "BRIDGEBOT_SMTP_URL"),
+        ({"BRIDGEBOT_SMTP_URL": "smtp://u:p@mail.example:587?tls=maybe"}, "BRIDGEBOT_SMTP_URL"),
+        ({"BRIDGEBOT_IMAP_URL": "imap://u:p@:143/INBOX"}, "BRIDGEBOT_IMAP_URL"),
+        ({"BRIDGEBOT_IMAP_URL": "smtp://u:p@mail.example"}, "BRIDGEBOT_IMAP_URL"),
+    ],
+)
+def test_invalid_email_setting_names_its_key_in_one_line(env: dict[str, str], key: str) -> None:
+    with pytest.raises(ConfigError, match=f"^{key}: [^\n]+$"):
+        load_settings(None, {**EMAIL_ENV, **env})
+
+
+def test_mail_passwords_never_appear_where_settings_are_printed() -> None:
+    settings = load_settings(None, EMAIL_ENV)
+    printed = f"{settings!r} {settings.email!r} {settings.email.smtp} {settings.email.imap.redacted()}"
+    assert "p@ss:w0rd" not in printed and "p%40ss" not in printed
+    assert "imaps://bot%40city.example:***@mail.city.example:993/Bridge Inbox" in printed

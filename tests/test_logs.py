@@ -138,3 +138,24 @@ def test_configure_logging_installs_one_redacting_handler(log_format: str) -> No
     finally:
         root.handlers[:] = saved
         root.setLevel(level)
+
+
+def test_mail_server_passwords_are_redacted_from_log_lines() -> None:
+    from bridgebot.config import load_settings
+
+    env = {
+        "BRIDGEBOT_EMAIL_ADDRESS": "bot@city.example",
+        "BRIDGEBOT_SMTP_URL": "smtps://bot:smtp%2Fpw@mail.city.example",
+        "BRIDGEBOT_IMAP_URL": "imaps://bot:imap-pw@mail.city.example/INBOX",
+    }
+    root = logging.getLogger()
+    saved, level = root.handlers[:], root.level
+    try:
+        configure_logging(load_settings(None, env))
+        (handler,) = root.handlers
+        record = _record("login %s then %s", "smtp/pw", "imap-pw")
+        assert handler.filter(record)
+        assert handler.format(record).count("<secret>") == 2
+    finally:
+        root.handlers[:] = saved
+        root.setLevel(level)
