@@ -132,12 +132,10 @@ async def test_a_handler_answers_a_group_message_with_a_reply(api: LocalBotApi) 
 
 async def test_long_poll_answers_as_soon_as_an_update_arrives(api: LocalBotApi, tg: Bot) -> None:
     group, anna = api.add_group("Leeds"), api.add_user("Anna")
-    started = time.monotonic()
-    poll = asyncio.create_task(tg.get_updates(timeout=5))
+    poll = asyncio.create_task(tg.get_updates(timeout=3600))
     await api.wait_for(lambda: api.calls_of("getUpdates"))
     api.send_text(group["id"], anna, "hello")
-    (update,) = await asyncio.wait_for(poll, 2)
-    assert time.monotonic() - started < 1
+    (update,) = await asyncio.wait_for(poll, 60)  # far sooner than the hour the poll may last
     assert update.message.text == "hello" and update.message.chat.id == group["id"]
     again = await tg.get_updates(timeout=0)  # not confirmed yet: delivered again
     assert [u.update_id for u in again] == [update.update_id]
@@ -540,15 +538,15 @@ async def test_server_errors_surface_as_network_errors(api: LocalBotApi, tg: Bot
 
 async def test_slow_answers_are_still_carried_out(api: LocalBotApi, tg: Bot) -> None:
     group = api.add_group("Hamburg")
-    api.delay("sendMessage", 0.5)
+    api.delay("sendMessage", 2)
     with pytest.raises(TimedOut):
         await tg.send_message(group["id"], "slow", read_timeout=0.1)
     # Like Telegram: the client gave up, the message was sent anyway (sends are not idempotent).
-    (sent,) = await api.wait_sent(group["id"], timeout=2)
+    (sent,) = await api.wait_sent(group["id"], timeout=10)
     assert sent["text"] == "slow"
-    started = time.monotonic()
-    await tg.send_message(group["id"], "fast")
-    assert time.monotonic() - started < 0.3
+    # The delay was for the next call only: this one is answered, not held for another 2 s.
+    fast = await tg.send_message(group["id"], "fast", read_timeout=1)
+    assert fast.text == "fast"
 
 
 async def test_bots_delete_only_within_48_hours_and_one_refusal_fails_the_whole_batch(

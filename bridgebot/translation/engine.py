@@ -160,6 +160,11 @@ class Engine:
     def loaded_pairs(self) -> list[tuple[str, str]]:
         return list(self._loaded)
 
+    @property
+    def model_calls(self) -> int:
+        """CTranslate2 calls made by the pairs loaded now, for tests and benchmarks."""
+        return sum(pair.batcher.calls for pair in self._loaded.values())
+
     def route(self, source: str, target: str) -> list[tuple[str, str]] | None:
         """[] for the same language, one hop when a direct package exists, two through English."""
         if source == target:
