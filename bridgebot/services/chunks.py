@@ -1,7 +1,7 @@
 """Splitting a long text with formatting entities into messages within Telegram's limits.
 
 A translation can grow past Telegram's limits (4096 UTF-16 code units for a text, 1024 for a
-caption), and the relay must split it, never cut it (DESIGN.md, relay rules). A reader should see
+caption), and the relay must split it, never cut it. A reader should see
 natural breaks, so a piece ends at the best boundary that keeps it reasonably full, in this order:
 
 1. a paragraph break (a blank line);

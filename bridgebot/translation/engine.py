@@ -1,7 +1,7 @@
 """Offline translation with installed Argos packages.
 
 Argos' own `translate()` sends one sentence batch per call through a single CTranslate2 worker,
-which DESIGN.md measured at ~4.6 messages/s. Here the package's own pieces are reused — its
+measured at ~4.6 messages/s (docs/architecture.md, Measurements). Here the package's own pieces are reused — its
 SentencePiece tokenizer, its bundled MiniSBD sentence splitter and its CTranslate2 model — but the
 strings of all concurrent messages for a pair are gathered into shared `translate_batch` calls
 (`batching.Batcher`), on worker threads so the event loop keeps answering.
@@ -124,7 +124,7 @@ class LoadedPair:
 
 
 def default_threads() -> tuple[int, int]:
-    """inter/intra threads: on 2 cores `inter 2 / intra 1` beat `inter 1 / intra 2` (DESIGN.md)."""
+    """inter/intra threads: on 2 cores `inter 2 / intra 1` beat `inter 1 / intra 2` (docs/architecture.md)."""
     cores = os.cpu_count() or 1
     return max(1, cores), 1
 
