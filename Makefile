@@ -29,6 +29,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_detect.py
 	$(BIN)/python bench/bench_relay.py
 	$(BIN)/python bench/bench_engine.py
+	$(BIN)/python bench/bench_latency.py
 
 # The container's dependencies, pinned with hashes (deploy/Dockerfile installs nothing else): regenerate
 # after changing pyproject.toml's dependencies or requirements-build.in. Resolved by pip-tools from PyPI
