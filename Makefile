@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo run test lint bench lock
+.PHONY: demo run test lint bench lock soak
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ lint: $(BIN)/.installed
 
 test: lint
 	$(BIN)/pytest
+
+# The suite N times in a row under CPU load, stopping at the first failure (scripts/soak.sh).
+N ?= 10
+soak: $(BIN)/.installed
+	PYTHON=$(BIN)/python scripts/soak.sh $(N)
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_detect.py
