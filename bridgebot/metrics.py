@@ -28,7 +28,6 @@ LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 prometheus_client.disable_created_metrics()
 
 REGISTRY = CollectorRegistry(auto_describe=True)
-CONTENT_TYPE = exposition.CONTENT_TYPE_LATEST
 
 
 class Counter:
@@ -83,6 +82,13 @@ class Histogram:
 def render(registry: CollectorRegistry = REGISTRY) -> str:
     """Every metric, in Prometheus' text exposition format (version 0.0.4)."""
     return exposition.generate_latest(registry).decode()
+
+
+def scrape(accept: str | None) -> tuple[bytes, str]:
+    """The body and Content-Type for a scraper's Accept header: the text format, or OpenMetrics when
+    the scraper asks for it (the library's own negotiation)."""
+    encoder, content_type = exposition.choose_encoder(accept or "")
+    return encoder(REGISTRY), content_type
 
 
 messages_relayed = Counter(

@@ -164,6 +164,13 @@ def test_metrics_exposition_escapes_labels_and_accumulates_buckets() -> None:
     assert counter.value() == 1 and counter.value(method='say "hi"\n') == 1 and counter.value(method="other") == 0
 
 
+def test_a_scraper_asking_for_openmetrics_gets_it() -> None:
+    body, content_type = metrics.scrape("application/openmetrics-text; version=1.0.0")
+    assert content_type.startswith("application/openmetrics-text") and body.decode().endswith("# EOF\n")
+    body, content_type = metrics.scrape(None)
+    assert content_type.startswith("text/plain; version=0.0.4") and b"# EOF" not in body
+
+
 def test_the_bots_exposition_parses_with_every_documented_metric() -> None:
     families = {family.name: family.type for family in text_string_to_metric_families(metrics.render())}
     assert families == {
