@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +73,39 @@ class SourceMessage:
     deleted: bool
 
 
+class DeliveryKind(StrEnum):
+    """What a row of the delivery queue carries to its destination."""
+
+    COPY = "copy"  # a relayed message, rendered (and translated) when delivered
+    EDIT = "edit"  # an edited source message: its copy is rewritten
+    DELETE = "delete"  # an unsent source message: its copy is deleted
+    ANNOUNCE = "announce"  # the bot's own words, composed when queued
+    NUDGE = "nudge"  # a fired nudge, composed when it fired
+
+    @property
+    def relayed(self) -> bool:
+        """Rows about a source message (rendered at delivery) rather than carrying their own text."""
+        return self in (DeliveryKind.COPY, DeliveryKind.EDIT, DeliveryKind.DELETE)
+
+
+class DeliveryState(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True, slots=True)
-class OutboxRow:
+class DeliveryRow:
+    """One row of the delivery queue (see `services/delivery.py`)."""
+
     id: int
-    source_id: int
+    kind: DeliveryKind
+    source_id: int | None
     target_chat_id: int
-    action: str
     attempts: int
+    partnership_id: int | None = None
+    payload: str | None = None  # announce/nudge: the composed text as JSON
+    sent: tuple[int, ...] = ()  # announce/nudge: message ids of the parts already sent
 
 
 @dataclass(frozen=True, slots=True)

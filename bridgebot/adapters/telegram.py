@@ -1,7 +1,7 @@
 """The Telegram channel adapter: Telegram messages in, `Rendered` copies out.
 
 Inbound, a PTB `Message` becomes the router's `Incoming`; outbound, `TelegramChannel` implements the
-outbox's `Channel` and turns Telegram's errors into the outbox's vocabulary (retry later, transient,
+delivery queue's `Channel` and turns Telegram's errors into the queue's vocabulary (retry later, transient,
 uncertain, already done, unauthorized, permanent, rejected, chat moved), each blamed on the chat it
 is about.
 """
@@ -33,7 +33,7 @@ from telegram.error import (
 from telegram.ext import BaseRateLimiter
 
 from bridgebot import metrics
-from bridgebot.services.outbox import (
+from bridgebot.services.delivery import (
     AlreadyDone,
     ChatMoved,
     DeliveryError,
@@ -343,9 +343,6 @@ class TelegramChannel:
                 if not _harmless(rejected):
                     kept.append(message_id)
         return kept
-
-    async def notify(self, chat_id: int, text: str) -> None:
-        await self._call(self.bot.send_message(chat_id, text, rate_limit_args=RELAY))
 
 
 class ChatRateLimiter(BaseRateLimiter[dict[str, Any]]):
