@@ -21,7 +21,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable, Collection, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import partial
 from typing import Any, Protocol
@@ -48,6 +48,20 @@ PRUNE_EVERY = 3600.0
 MAX_UNCERTAIN = 3
 # While the token is refused, each worker tries its row again this often (nothing is consumed).
 UNAUTHORIZED_RETRY = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """The one retry policy of every delivery (tests shorten the waits, never the rules)."""
+
+    backoff: tuple[float, ...] = BACKOFF
+    max_uncertain: int = MAX_UNCERTAIN
+    max_internal_failures: int = MAX_INTERNAL_FAILURES
+    unauthorized_retry: float = UNAUTHORIZED_RETRY
+
+    def delay(self, attempts: int) -> float:
+        """The wait before the next try of a row that failed `attempts` times."""
+        return self.backoff[min(attempts, len(self.backoff) - 1)]
 
 
 class DeliveryError(Exception):
@@ -164,8 +178,10 @@ class Outbox:
         channel: Channel,
         catalogs: Catalogs,
         on_unauthorized: Callable[[str | None], None] = lambda reason: None,
+        policy: RetryPolicy = RetryPolicy(),
     ) -> None:
         self.repo = repo
+        self.policy = policy
         self.relay = relay
         self.channel = channel
         self.catalogs = catalogs
@@ -250,13 +266,13 @@ class Outbox:
                 return
             except Exception:
                 log.exception("delivery row %s for chat %s failed unexpectedly", row.id, chat_id)
-                if row.attempts + 1 >= MAX_INTERNAL_FAILURES:
+                if row.attempts + 1 >= self.policy.max_internal_failures:
                     await self.repo.fail(row, "internal error")
                     if row.kind is DeliveryKind.DELETE:
                         await self._report_unsend(row.source_id)
                 else:
                     await self.repo.note_attempt(row, "internal error")
-                    await asyncio.sleep(BACKOFF[min(row.attempts, len(BACKOFF) - 1)])
+                    await asyncio.sleep(self.policy.delay(row.attempts))
 
     async def _deliver(self, row: DeliveryRow) -> None:
         """Try `row` until it is delivered or given up on. The one place that decides what a failure
@@ -274,11 +290,11 @@ class Outbox:
                 await asyncio.sleep(wait.seconds)
             except Transient as exc:
                 uncertain += isinstance(exc, Uncertain)
-                if uncertain >= MAX_UNCERTAIN:
+                if uncertain >= self.policy.max_uncertain:
                     await self._drop(row, f"gave up after {uncertain} tries that may have been carried out: {exc}")
                     return
                 await self.repo.note_attempt(row, str(exc))
-                delay = BACKOFF[min(row.attempts, len(BACKOFF) - 1)]
+                delay = self.policy.delay(row.attempts)
                 row = replace(row, attempts=row.attempts + 1)
                 log.warning("chat %s: %s; retrying in %ss", row.target_chat_id, exc, delay)
                 await asyncio.sleep(delay)
@@ -288,7 +304,7 @@ class Outbox:
                 return
             except Unauthorized as exc:
                 self._unauthorized(str(exc))
-                await asyncio.sleep(UNAUTHORIZED_RETRY)
+                await asyncio.sleep(self.policy.unauthorized_retry)
             except Permanent as exc:
                 await self._give_up(row, str(exc))
                 return

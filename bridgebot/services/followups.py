@@ -27,7 +27,7 @@ from bridgebot import metrics
 from bridgebot.domain import Commitment, Followup, FollowupSettings, Group, Nudge, PlannedNudge, User
 from bridgebot.i18n import Catalogs
 from bridgebot.services.commitments import MAX_TEXT, Change, Commitments, parse_number, translate_once
-from bridgebot.services.delivery import BACKOFF, Outbox, rendered_to_json
+from bridgebot.services.delivery import BACKOFF, Outbox, RetryPolicy, rendered_to_json
 from bridgebot.services.onboarding import Actor, member_group
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Part, Rendered
@@ -301,7 +301,7 @@ class Followups:
                 wait = await self._seconds_to_next()
                 failures = 0
             except Exception:
-                wait = BACKOFF[min(failures, len(BACKOFF) - 1)]
+                wait = RetryPolicy().delay(failures)
                 failures += 1
                 log.exception("follow-up scheduler failed; retrying in %ss", wait)
             await _first_of(stop, self._wake, wait)
@@ -339,7 +339,8 @@ class Followups:
         if nudge.attempts + 1 >= len(BACKOFF):
             await self.repo.nudge_closed(nudge, "failed", repr(error))
         else:
-            await self.repo.nudge_deferred(nudge, now + timedelta(seconds=BACKOFF[nudge.attempts]), repr(error))
+            delay = RetryPolicy().delay(nudge.attempts)
+            await self.repo.nudge_deferred(nudge, now + timedelta(seconds=delay), repr(error))
 
     async def _fire(self, nudge: Nudge, now: datetime) -> bool:
         group = await self.repo.group(nudge.chat_id)
