@@ -7,6 +7,7 @@ boundary is checked when a row is delivered; a crash repeats at most the one sen
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ from bridgebot.services.delivery import (
     unrecorded,
 )
 from bridgebot.services.relay import Part, Relay, Rendered
-from bridgebot.store.db import open_db
+from bridgebot.store.db import migrations, open_db
 from bridgebot.store.repository import Repository
 from bridgebot.textmodel import Entity
 from bridgebot.translation.engine import Engine
@@ -284,3 +285,61 @@ async def test_pending_rows_survive_a_restart_of_the_process(world: World) -> No
 def test_a_composed_message_survives_its_trip_through_the_queue_row() -> None:
     rendered = Rendered("text", [Part("@tom bitte", [Entity("mention", 0, 4)]), Part("Teil 2")], reply_to=7)
     assert rendered_from_json(rendered_to_json(rendered)) == rendered
+
+
+async def test_upgrading_moves_pending_copies_and_queued_announcements_into_the_one_queue(
+    tmp_path: Path, models_dir: Path
+) -> None:
+    """A database of the two-pipeline version: a pending copy in `outbox`, a finished deletion whose
+    outcome /unsend still reports, a pending announcement in `nudges` and a planned follow-up nudge."""
+    path, now = tmp_path / "old.sqlite3", "2026-12-01T09:00:00+00:00"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+        for version, name, sql in migrations():
+            if version < 8:
+                db.executescript(sql)
+                db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (version, name, now))
+        db.execute("INSERT INTO partnerships (id, name, created_at) VALUES (1, 'P', ?)", (now,))
+        for chat_id, city in ((HAMBURG, "Hamburg"), (LEEDS, "Leeds")):
+            db.execute(
+                "INSERT INTO groups (chat_id, city, lang, tz, partnership_id, created_at, updated_at)"
+                " VALUES (?, ?, 'de', 'Europe/Berlin', 1, ?, ?)",
+                (chat_id, city, now, now),
+            )
+        for message_id in (1, 2):
+            db.execute(
+                "INSERT INTO source_messages (id, partnership_id, chat_id, message_id, sender_name, city, kind, lang,"
+                " text, created_at) VALUES (?, 1, ?, ?, 'Anna', 'Hamburg', 'text', 'de', 'Moin', ?)",
+                (message_id, HAMBURG, message_id, now),
+            )
+        db.execute(
+            "INSERT INTO outbox (source_id, target_chat_id, action, state, outcome, created_at)"
+            " VALUES (1, ?, 'delete', 'done', 'deleted', ?)",
+            (LEEDS, now),
+        )
+        db.execute(
+            "INSERT INTO outbox (source_id, target_chat_id, action, created_at) VALUES (2, ?, 'send', ?)", (LEEDS, now)
+        )
+        for kind, payload in (("notice", "🤝 Bremen ist beigetreten"), ("followup", None)):
+            db.execute(
+                "INSERT INTO nudges (partnership_id, kind, chat_id, occurrence, due_at, payload)"
+                " VALUES (1, ?, ?, 'x', ?, ?)",
+                (kind, LEEDS, now, payload),
+            )
+    conn, applied = await open_db(path)
+    try:
+        assert applied == ["0008_delivery_queue.sql"]
+        rows = await conn.execute_fetchall("SELECT kind, state, outcome FROM deliveries ORDER BY id")
+        assert [tuple(r) for r in rows] == [
+            ("delete", "done", "deleted"),
+            ("copy", "pending", None),
+            ("announce", "pending", None),
+        ]
+        nudges = await conn.execute_fetchall("SELECT kind, state FROM nudges ORDER BY id")
+        assert [tuple(r) for r in nudges] == [("notice", "sent"), ("followup", "pending")]
+        repo, channel = Repository(conn), RecordingChannel()
+        await deliver_all(Outbox(repo, Relay(repo, Engine(models_dir), catalogs()), channel, catalogs(), policy=FAST))
+        texts = channel.texts(LEEDS)
+        assert len(texts) == 2 and texts[0].endswith("Moin") and texts[1] == "🤝 Bremen ist beigetreten"
+    finally:
+        await conn.close()
