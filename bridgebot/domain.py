@@ -163,14 +163,13 @@ class Nudge:
 
     id: int
     partnership_id: int
-    kind: str  # followup | reminder | overdue | digest | dormancy | notice
+    kind: str  # followup | reminder | overdue | digest | dormancy ('notice' rows are from before 0008)
     followup_id: int | None
     commitment_id: int | None
     chat_id: int
     occurrence: str
     due_at: datetime
     attempts: int = 0
-    payload: str | None = None  # a notice's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +182,6 @@ class PlannedNudge:
     due_at: datetime
     followup_id: int | None = None
     commitment_id: int | None = None
-    payload: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -158,11 +158,11 @@ def _followup(row: aiosqlite.Row) -> Followup:
 _FOLLOWUPS = (
     "SELECT f.*, c.number AS commitment_number FROM followups f LEFT JOIN commitments c ON c.id = f.commitment_id"
 )
-_NUDGE_COLUMNS = "id, partnership_id, kind, followup_id, commitment_id, chat_id, occurrence, due_at, attempts, payload"
+_NUDGE_COLUMNS = "id, partnership_id, kind, followup_id, commitment_id, chat_id, occurrence, due_at, attempts"
 
 
 def _nudge(row: aiosqlite.Row) -> Nudge:
-    return Nudge(*row[:7], datetime.fromisoformat(row[7]), row[8], row[9])
+    return Nudge(*row[:7], datetime.fromisoformat(row[7]), row[8])
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -1155,7 +1155,7 @@ class Repository:
     async def _insert_nudges(db: _Tracked, partnership_id: int, planned: Iterable[PlannedNudge]) -> None:
         await db.executemany(
             "INSERT OR IGNORE INTO nudges (partnership_id, kind, followup_id, commitment_id, chat_id, occurrence,"
-            " due_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " due_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     partnership_id,
@@ -1165,7 +1165,6 @@ class Repository:
                     n.chat_id,
                     n.occurrence,
                     _stamp(n.due_at),
-                    n.payload,
                 )
                 for n in planned
             ],
