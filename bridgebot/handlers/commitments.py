@@ -49,7 +49,7 @@ async def announce(context: ContextTypes.DEFAULT_TYPE, change: Change) -> None:
             reason=commitment.blocked_reason or "",
             actor=change.actor,
         )
-    await svc.followups.notify(commitment.partnership_id, texts)
+    await svc.outbox.announce(commitment.partnership_id, texts)
 
 
 @replies_refusals
