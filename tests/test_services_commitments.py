@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bridgebot.services.commitments import Commitments
-from bridgebot.services.onboarding import Actor
+from bridgebot.services.common import Actor
 from bridgebot.store.repository import Repository
 from bridgebot.translation.engine import Engine
 from tests.servicekit import ADMIN, MEMBER, NOW, engine_fixture, partnership, person, refused, repo_fixture  # noqa: F401  (fixtures)

@@ -17,10 +17,11 @@ from bridgebot.config import Settings
 from bridgebot.domain import User
 from bridgebot.i18n import Catalogs
 from bridgebot.services.commitments import Commitments
+from bridgebot.services.common import Actor
 from bridgebot.services.delivery import Outbox
 from bridgebot.services.followups import Followups
 from bridgebot.services.glossary import Glossary
-from bridgebot.services.onboarding import Actor, Onboarding
+from bridgebot.services.onboarding import Onboarding
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Relay
 from bridgebot.store.repository import CommandAlreadyHandled, Repository

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bridgebot.domain import Commitment, Group, User
+from bridgebot.services.common import Actor, member_group, translate_once
 from bridgebot.services.dates import extract_due, parse_due, shortest_promise
-from bridgebot.services.onboarding import Actor, member_group
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.repository import Repository
 from bridgebot.translation.detect import detect_language
@@ -175,27 +175,3 @@ class Commitments:
             raise Refusal("error-unknown-user" if asked else "usage-role", user=asked)
         await self.repo.set_role(group.partnership_id, person.id, role)
         return role
-
-
-async def translate_once(
-    engine: Engine,
-    text: str,
-    source: str,
-    lang: str,
-    stored: Callable[[], Awaitable[str | None]],
-    save: Callable[[str], Awaitable[None]],
-) -> str:
-    """`text` in `lang`, machine translated on first use and then read back from the store.
-
-    Without a model for the pair the original comes back, and nothing is stored, so installing the
-    model later still helps."""
-    if lang == source or not text:
-        return text
-    known = await stored()
-    if known is not None:
-        return known
-    translated = await engine.translate(text, [], source, lang)
-    if translated.missing:
-        return text
-    await save(translated.text)
-    return translated.text

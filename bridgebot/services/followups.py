@@ -27,9 +27,9 @@ from bridgebot import metrics
 from bridgebot.domain import Commitment, Followup, FollowupSettings, Group, Nudge, PlannedNudge, User
 from bridgebot.i18n import Catalogs
 from bridgebot.richtext import RichText, Span, SpanKind
-from bridgebot.services.commitments import MAX_TEXT, Change, Commitments, parse_number, translate_once
+from bridgebot.services.commitments import MAX_TEXT, Change, Commitments, parse_number
+from bridgebot.services.common import Actor, member_group, translate_once
 from bridgebot.services.delivery import BACKOFF, Outbox, RetryPolicy, rendered_to_json
-from bridgebot.services.onboarding import Actor, member_group
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Rendered
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences, parse_rule, split_when

@@ -22,7 +22,7 @@ from typing import Any
 from bridgebot.domain import Group
 from bridgebot.i18n import Catalogs
 from bridgebot.i18n import catalogs as shared_catalogs
-from bridgebot.services.onboarding import member_group
+from bridgebot.services.common import member_group
 from bridgebot.services.texts import local_time
 from bridgebot.store.repository import Repository
 
