@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from bridgebot.richtext import Span
@@ -160,6 +160,46 @@ class Followup:
 
 
 @dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Which moment of what a nudge stands for; one row per group and occurrence, so planning twice
+    stores nothing twice. Stored as the text `<subject>@<moment>` (`to_key`), read back by `from_key`.
+
+    `subject` is `F<followup id>`, `C<commitment id>`, `digest` or `quiet`; `moment` is an ISO date or
+    time: the follow-up's local day (or its one-off moment), the commitment's due date, the digest's
+    local day, or the last activity a dormancy alert is about.
+    """
+
+    subject: str
+    moment: str
+
+    @classmethod
+    def followup(cls, followup_id: int, moment: date | datetime) -> Occurrence:
+        return cls(f"F{followup_id}", moment.isoformat())
+
+    @classmethod
+    def due_date(cls, commitment_id: int, due_at: datetime) -> Occurrence:
+        """The reminder and the overdue notice of one due date: a moved due date is a new occurrence."""
+        return cls(f"C{commitment_id}", due_at.isoformat())
+
+    @classmethod
+    def digest(cls, day: date) -> Occurrence:
+        return cls("digest", day.isoformat())
+
+    @classmethod
+    def quiet(cls, last_activity: datetime) -> Occurrence:
+        """The silence since `last_activity`; anyone speaking ends it, and the alert with it."""
+        return cls("quiet", last_activity.isoformat())
+
+    def to_key(self) -> str:
+        return f"{self.subject}@{self.moment}"
+
+    @classmethod
+    def from_key(cls, key: str) -> Occurrence:
+        subject, _, moment = key.partition("@")
+        return cls(subject, moment)
+
+
+@dataclass(frozen=True, slots=True)
 class Nudge:
     """One nudge to one group at one moment; `occurrence` makes planning it twice impossible."""
 
@@ -169,7 +209,7 @@ class Nudge:
     followup_id: int | None
     commitment_id: int | None
     chat_id: int
-    occurrence: str
+    occurrence: Occurrence
     due_at: datetime
     attempts: int = 0
 
@@ -180,7 +220,7 @@ class PlannedNudge:
 
     kind: str
     chat_id: int
-    occurrence: str
+    occurrence: Occurrence
     due_at: datetime
     followup_id: int | None = None
     commitment_id: int | None = None

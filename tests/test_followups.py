@@ -51,7 +51,7 @@ async def fire(bot: RunningBot, clock: Clock, to: datetime | None = None) -> int
     before = rows(bot, sent)
     if to is not None:
         clock.now = to
-    await bot.services.followups.run_due()
+    await bot.services.nudges.run_due()
     await bot.services.outbox.idle()
     return rows(bot, sent) - before
 
@@ -211,7 +211,7 @@ async def test_restart_between_scheduling_and_firing_sends_once(
     await bot.restart()
     start = {c.id: len(api.sent(c.id)) for c in pair}
     clock.advance(hours=2)
-    await bot.services.followups.run_due()
+    await bot.services.nudges.run_due()
     await bot.restart()
     assert await fire(bot, clock) == 0
     for city in pair:
@@ -277,7 +277,7 @@ async def test_weekly_digest_and_dormancy_alert(
     hamburg_pid = (await bot.services.repo.group(hamburg.id)).partnership_id
 
     # Nobody writes for three weeks after the commitment (made at START).
-    await bot.services.followups.plan(hamburg_pid)
+    await bot.services.nudges.planner.plan(hamburg_pid)
     quiet = nudges(bot, "kind = 'dormancy' AND state = 'pending'")
     assert {row["due_at"] for row in quiet} == {(START + timedelta(days=21)).isoformat()}  # Monday, working hours
     start = {c.id: len(api.sent(c.id)) for c in pair}
@@ -289,7 +289,7 @@ async def test_weekly_digest_and_dormancy_alert(
     # Someone speaks: the next silence is measured from then.
     await story.say(leeds, leeds.admin, "hello", replies=0)
     await api.wait_sent(hamburg.id, len(api.sent(hamburg.id)) + 1)
-    await bot.services.followups.plan(hamburg_pid)
+    await bot.services.nudges.planner.plan(hamburg_pid)
     (upcoming,) = {row["due_at"] for row in nudges(bot, "kind = 'dormancy' AND state = 'pending'")}
     assert datetime.fromisoformat(upcoming) >= clock.now + timedelta(days=21)
 

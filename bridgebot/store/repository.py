@@ -29,6 +29,7 @@ from bridgebot.domain import (
     Group,
     JoinCode,
     Nudge,
+    Occurrence,
     Partnership,
     PlannedNudge,
     SourceMessage,
@@ -163,7 +164,7 @@ _NUDGE_COLUMNS = "id, partnership_id, kind, followup_id, commitment_id, chat_id,
 
 
 def _nudge(row: aiosqlite.Row) -> Nudge:
-    return Nudge(*row[:7], datetime.fromisoformat(row[7]), row[8])
+    return Nudge(*row[:6], Occurrence.from_key(row[6]), datetime.fromisoformat(row[7]), row[8])
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -1164,7 +1165,7 @@ class Repository:
                     n.followup_id,
                     n.commitment_id,
                     n.chat_id,
-                    n.occurrence,
+                    n.occurrence.to_key(),
                     _stamp(n.due_at),
                 )
                 for n in planned
@@ -1183,7 +1184,7 @@ class Repository:
         A nudge already sent, cancelled or skipped keeps its row, so the same occurrence is never
         planned again.
         """
-        keep = {(n.kind, n.chat_id, n.occurrence) for n in wanted}
+        keep = {(n.kind, n.chat_id, n.occurrence.to_key()) for n in wanted}
         async with self._tx() as db:
             cursor = await db.execute(
                 f"SELECT id, kind, chat_id, occurrence FROM nudges WHERE partnership_id = ? AND state = 'pending'"
