@@ -314,6 +314,17 @@ async def test_followup_settings_change_the_automatic_nudges(
     assert nudges(bot, "kind = 'digest' AND state = 'pending'") == []
 
 
+async def test_a_weekly_digest_without_a_day_falls_on_the_bots_today(
+    api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock
+) -> None:
+    """ "digest week 09:00" names no weekday: it means the weekday of the bot's clock, not the host's."""
+    _, leeds = pair
+    clock.now = START + timedelta(days=1 if datetime.now(UTC).weekday() != 1 else 2)  # not the host's weekday
+    saved = (await story.say(leeds, leeds.admin, "/followup settings digest week 09:00"))[0]
+    weekday = clock.now.strftime("%A")
+    assert saved.startswith("✅ Saved.") and f"weekly digest: every {weekday} at 09:00" in saved
+
+
 async def test_bad_when_and_permissions_store_nothing(
     api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock, anna: dict
 ) -> None:
