@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bridgebot.domain import Commitment, Group, User
+from bridgebot.domain import Commitment, CommitmentStatus, Group, User
 from bridgebot.services.common import Actor, member_group, translate_once
 from bridgebot.services.dates import extract_due, parse_due, shortest_promise
 from bridgebot.services.refusal import Refusal
@@ -110,22 +110,33 @@ class Commitments:
         rest = " ".join(args[1:]).strip()
         now = self.clock()
         if action == "done":
-            if commitment.status == "done":
+            if commitment.status == CommitmentStatus.DONE:
                 raise Refusal("error-commitment-already-done", id=commitment.number)
             updated = await self.repo.update_commitment(
-                commitment, actor.user_id, "done", None, status="done", done_at=now, blocked_reason=None
+                commitment, actor.user_id, "done", None, status=CommitmentStatus.DONE, done_at=now, blocked_reason=None
             )
         elif action == "blocked":
             if not rest:
                 raise Refusal("usage-blocked")
             updated = await self.repo.update_commitment(
-                commitment, actor.user_id, "blocked", rest, status="blocked", blocked_reason=rest[:MAX_TEXT]
+                commitment,
+                actor.user_id,
+                "blocked",
+                rest,
+                status=CommitmentStatus.BLOCKED,
+                blocked_reason=rest[:MAX_TEXT],
             )
         elif action == "reopen":
-            if commitment.status == "open":
+            if commitment.status == CommitmentStatus.OPEN:
                 raise Refusal("error-commitment-already-open", id=commitment.number)
             updated = await self.repo.update_commitment(
-                commitment, actor.user_id, "reopened", None, status="open", done_at=None, blocked_reason=None
+                commitment,
+                actor.user_id,
+                "reopened",
+                None,
+                status=CommitmentStatus.OPEN,
+                done_at=None,
+                blocked_reason=None,
             )
             action = "reopened"
         else:
@@ -143,15 +154,15 @@ class Commitments:
         now = self.clock()
         items = await self.repo.commitments(group.partnership_id)
         if owner is not None:
-            return [c for c in items if c.owner_id == owner.id and c.status != "done"]
+            return [c for c in items if c.owner_id == owner.id and c.status != CommitmentStatus.DONE]
         if which == "all":
             return items
         if which == "done":
-            return [c for c in items if c.status == "done"]
+            return [c for c in items if c.status == CommitmentStatus.DONE]
         if which == "overdue":
             return [c for c in items if c.overdue(now)]
         if which == "open":
-            return [c for c in items if c.status != "done"]
+            return [c for c in items if c.status != CommitmentStatus.DONE]
         raise Refusal("usage-commitments")
 
     async def text_in(self, commitment: Commitment, lang: str) -> str:

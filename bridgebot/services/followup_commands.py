@@ -14,7 +14,19 @@ from datetime import UTC, datetime, time
 
 from babel import Locale
 
-from bridgebot.domain import Commitment, Followup, FollowupSettings, Group, Occurrence, PlannedNudge, User
+from bridgebot.domain import (
+    Commitment,
+    CommitmentStatus,
+    Followup,
+    FollowupSettings,
+    FollowupStatus,
+    FollowupTarget,
+    Group,
+    NudgeKind,
+    Occurrence,
+    PlannedNudge,
+    User,
+)
 from bridgebot.i18n import Catalogs
 from bridgebot.languages import EVERYONE, OFF_WORDS, ON_WORDS
 from bridgebot.services.commitments import MAX_TEXT, Commitments, parse_number
@@ -81,7 +93,7 @@ class Followups:
         def planned(followup_id: int) -> list[PlannedNudge]:
             return [
                 PlannedNudge(
-                    "followup",
+                    NudgeKind.FOLLOWUP,
                     member.chat_id,
                     Occurrence.followup(followup_id, day),
                     moment,
@@ -95,7 +107,7 @@ class Followups:
             partnership_id=group.partnership_id,
             target=kind,
             commitment_id=commitment_id,
-            user=person if kind == "user" else None,
+            user=person if kind == FollowupTarget.USER else None,
             note=note,
             note_lang=note_lang,
             at=when.moment,
@@ -108,19 +120,19 @@ class Followups:
         hours = working_hours(await self.repo.followup_settings(group.partnership_id))
         return Scheduled(followup, [(m, moment, hours.contains(moment, m.tz)) for m, _, moment in firsts])
 
-    async def _target(self, group: Group, target: str, person: User | None) -> tuple[str, Commitment | None]:
+    async def _target(self, group: Group, target: str, person: User | None) -> tuple[FollowupTarget, Commitment | None]:
         if target.lower() in EVERYONE:
-            return "all", None
+            return FollowupTarget.ALL, None
         if person is not None:
-            return "user", None
+            return FollowupTarget.USER, None
         if target.startswith("@"):
             raise Refusal("error-unknown-user", user=target)
         commitment = await self.repo.commitment(group.partnership_id, parse_number(target))
         if commitment is None:
             raise Refusal("error-commitment-unknown", id=target.lstrip("#"))
-        if commitment.status == "done":
+        if commitment.status == CommitmentStatus.DONE:
             raise Refusal("error-followup-commitment-done", id=commitment.number)
-        return "commitment", commitment
+        return FollowupTarget.COMMITMENT, commitment
 
     async def cancel(self, actor: Actor, chat_id: int, number_text: str) -> Followup:
         group = await member_group(self.repo, chat_id)
@@ -130,9 +142,9 @@ class Followups:
         if not cleaned.isdigit() or not 0 < int(cleaned) < 10**9:
             raise Refusal("error-followup-id", id=number_text)
         followup = await self.repo.followup(group.partnership_id, int(cleaned))
-        if followup is None or followup.status != "active":
+        if followup is None or followup.status != FollowupStatus.ACTIVE:
             raise Refusal("error-followup-unknown", id=cleaned)
-        await self.repo.end_followup(followup.id, "cancelled")
+        await self.repo.end_followup(followup.id, FollowupStatus.CANCELLED)
         return followup
 
     async def listing(self, chat_id: int) -> tuple[Group, list[Listed]]:
@@ -141,7 +153,7 @@ class Followups:
         members = {g.chat_id: g for g in await self.repo.partnership_groups(group.partnership_id)}
         nexts: dict[int, dict[int, datetime]] = {}
         for nudge in await self.repo.pending_nudges(group.partnership_id):
-            if nudge.kind == "followup" and nudge.chat_id in members:
+            if nudge.kind == NudgeKind.FOLLOWUP and nudge.chat_id in members:
                 nexts.setdefault(nudge.followup_id, {}).setdefault(nudge.chat_id, nudge.due_at)
         listed = [
             Listed(f, [(members[c], at) for c, at in nexts.get(f.id, {}).items()])

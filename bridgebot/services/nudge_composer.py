@@ -9,7 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from bridgebot.domain import Commitment, Followup, Group, Nudge, Occurrence, User
+from bridgebot.domain import (
+    Commitment,
+    CommitmentStatus,
+    Followup,
+    FollowupStatus,
+    FollowupTarget,
+    Group,
+    Nudge,
+    NudgeKind,
+    Occurrence,
+    User,
+)
 from bridgebot.i18n import Catalogs
 from bridgebot.richtext import RichText, Span, SpanKind
 from bridgebot.services.commitments import Commitments
@@ -36,16 +47,16 @@ class NudgeComposer:
 
     async def compose(self, nudge: Nudge, group: Group, now: datetime) -> list[RichText] | None:
         """The nudge in the group's language, or None when there is nothing (left) to say."""
-        if nudge.kind == "followup":
+        if nudge.kind == NudgeKind.FOLLOWUP:
             return await self._followup_nudge(nudge, group, now)
-        if nudge.kind in ("reminder", "overdue"):
+        if nudge.kind in (NudgeKind.REMINDER, NudgeKind.OVERDUE):
             commitment = await self.repo.commitment_by_id(nudge.commitment_id)
-            if commitment is None or commitment.status == "done" or commitment.due_at is None:
+            if commitment is None or commitment.status == CommitmentStatus.DONE or commitment.due_at is None:
                 return None
             if nudge.occurrence != Occurrence.due_date(commitment.id, commitment.due_at):
                 return None  # the due date moved; the new one has its own nudges
             return [await self._commitment_part(f"nudge-{nudge.kind}", commitment, group)]
-        if nudge.kind == "digest":
+        if nudge.kind == NudgeKind.DIGEST:
             return await self._digest(group, now)
         return await self._dormancy(nudge, group)
 
@@ -56,15 +67,15 @@ class NudgeComposer:
 
     async def _followup_nudge(self, nudge: Nudge, group: Group, now: datetime) -> list[RichText] | None:
         followup = await self.repo.followup_by_id(nudge.followup_id)
-        if followup is None or followup.status != "active":
+        if followup is None or followup.status != FollowupStatus.ACTIVE:
             return None
         parts: list[RichText]
-        if followup.target == "commitment":
+        if followup.target == FollowupTarget.COMMITMENT:
             commitment = await self.repo.commitment_by_id(followup.commitment_id)
-            if commitment is None or commitment.status == "done":
+            if commitment is None or commitment.status == CommitmentStatus.DONE:
                 return None
             parts = [await self._commitment_part("nudge-followup-commitment", commitment, group)]
-        elif followup.target == "user":
+        elif followup.target == FollowupTarget.USER:
             person = await self.repo.user(followup.user_id) or User(followup.user_id, None, followup.user_name or "")
             head = self.catalogs.t(group.lang, "nudge-followup-person", person=_OWNER)
             parts = [await self._mention(head, person, person.handle, group.chat_id)]
@@ -112,7 +123,7 @@ class NudgeComposer:
         items = [
             c
             for c in await self.repo.commitments(group.partnership_id)
-            if c.status != "done" and (owner_id is None or c.owner_id == owner_id)
+            if c.status != CommitmentStatus.DONE and (owner_id is None or c.owner_id == owner_id)
         ]
         if not items:
             return [RichText(self.catalogs.t(group.lang, "nudge-none-open"))]
@@ -126,7 +137,7 @@ class NudgeComposer:
         return [RichText("\n".join(lines))]
 
     async def _digest(self, group: Group, now: datetime) -> list[RichText] | None:
-        items = [c for c in await self.repo.commitments(group.partnership_id) if c.status != "done"]
+        items = [c for c in await self.repo.commitments(group.partnership_id) if c.status != CommitmentStatus.DONE]
         if not items:
             return None
         partnership = await self.repo.partnership(group.partnership_id)

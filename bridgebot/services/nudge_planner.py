@@ -15,14 +15,23 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
-from bridgebot.domain import Commitment, FollowupSettings, Group, Nudge, Occurrence, PlannedNudge
+from bridgebot.domain import (
+    AUTOMATIC_NUDGES,
+    Commitment,
+    CommitmentStatus,
+    FollowupSettings,
+    FollowupStatus,
+    Group,
+    Nudge,
+    NudgeKind,
+    Occurrence,
+    PlannedNudge,
+)
 from bridgebot.services.commitments import Change
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences
 from bridgebot.store.repository import Repository
 
 log = logging.getLogger(__name__)
-
-AUTOMATIC = ("reminder", "overdue", "digest", "dormancy")
 
 
 def working_hours(settings: FollowupSettings) -> WorkingHours:
@@ -54,7 +63,7 @@ class NudgePlanner:
 
     async def commitment_changed(self, change: Change) -> None:
         """Subscribed to `Commitments` (in app.py): a changed commitment changes its nudges."""
-        if change.commitment.status == "done":
+        if change.commitment.status == CommitmentStatus.DONE:
             await self.repo.end_commitment_nudges(change.commitment.id)
         await self.plan_or_log(change.commitment.partnership_id)
 
@@ -88,7 +97,7 @@ class NudgePlanner:
         now = self.clock()
         wanted: list[PlannedNudge] = []
         for commitment in await self.repo.commitments(partnership_id):
-            if commitment.status == "done" or commitment.due_at is None:
+            if commitment.status == CommitmentStatus.DONE or commitment.due_at is None:
                 continue
             try:
                 wanted += due_date_nudges(commitment, groups, settings, hours)
@@ -99,27 +108,27 @@ class NudgePlanner:
             for group in groups:
                 day, moment = occurrences(rule, group.tz, now)
                 at = hours.next_allowed(moment, group.tz)
-                wanted.append(PlannedNudge("digest", group.chat_id, Occurrence.digest(day), at))
+                wanted.append(PlannedNudge(NudgeKind.DIGEST, group.chat_id, Occurrence.digest(day), at))
         if settings.dormancy_days:
             last = await self.repo.last_activity(partnership_id) or partnership.created_at
             quiet_from = last + timedelta(days=settings.dormancy_days)
             for group in groups:
                 at = hours.next_allowed(max(quiet_from, now), group.tz)
-                wanted.append(PlannedNudge("dormancy", group.chat_id, Occurrence.quiet(last), at))
-        new = [n for n in wanted if n.due_at > now or n.kind == "dormancy"]
-        await self.repo.plan_nudges(partnership_id, wanted, new, AUTOMATIC)
+                wanted.append(PlannedNudge(NudgeKind.DORMANCY, group.chat_id, Occurrence.quiet(last), at))
+        new = [n for n in wanted if n.due_at > now or n.kind == NudgeKind.DORMANCY]
+        await self.repo.plan_nudges(partnership_id, wanted, new, AUTOMATIC_NUDGES)
         self.wake()
 
     async def following(self, nudge: Nudge, group: Group, now: datetime) -> list[PlannedNudge]:
         """The next occurrence of a recurring follow-up in this group (missed ones are not repeated)."""
-        if nudge.kind != "followup":
+        if nudge.kind != NudgeKind.FOLLOWUP:
             return []
         followup = await self.repo.followup_by_id(nudge.followup_id)
-        if followup is None or followup.rule is None or followup.status != "active":
+        if followup is None or followup.rule is None or followup.status != FollowupStatus.ACTIVE:
             return []
         day, moment = occurrences(Rule.from_json(followup.rule), group.tz, max(now, nudge.due_at))
         occurrence = Occurrence.followup(followup.id, day)
-        return [PlannedNudge("followup", group.chat_id, occurrence, moment, followup.id, nudge.commitment_id)]
+        return [PlannedNudge(NudgeKind.FOLLOWUP, group.chat_id, occurrence, moment, followup.id, nudge.commitment_id)]
 
 
 def due_date_nudges(
@@ -134,8 +143,8 @@ def due_date_nudges(
             remind = commitment.due_at - timedelta(hours=settings.reminder_hours)
             if remind > commitment.created_at:
                 at = min(hours.next_allowed(remind, group.tz), commitment.due_at)
-                wanted.append(PlannedNudge("reminder", group.chat_id, occurrence, at, None, commitment.id))
+                wanted.append(PlannedNudge(NudgeKind.REMINDER, group.chat_id, occurrence, at, None, commitment.id))
         if settings.overdue_notice:
             at = hours.next_allowed(commitment.due_at, group.tz)
-            wanted.append(PlannedNudge("overdue", group.chat_id, occurrence, at, None, commitment.id))
+            wanted.append(PlannedNudge(NudgeKind.OVERDUE, group.chat_id, occurrence, at, None, commitment.id))
     return wanted

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from bridgebot import metrics
-from bridgebot.domain import Nudge
+from bridgebot.domain import FollowupStatus, Nudge, NudgeKind
 from bridgebot.richtext import RichText
 from bridgebot.services.delivery import BACKOFF, Outbox, RetryPolicy, rendered_to_json
 from bridgebot.services.nudge_composer import NudgeComposer
@@ -92,7 +92,7 @@ class NudgeScheduler:
                     continue
                 if fired:
                     sent += 1
-                    if nudge.kind in ("digest", "dormancy"):
+                    if nudge.kind in (NudgeKind.DIGEST, NudgeKind.DORMANCY):
                         replan.add(nudge.partnership_id)
         for partnership_id in replan:
             await self.planner.plan_or_log(partnership_id)
@@ -130,11 +130,11 @@ class NudgeScheduler:
     async def _finish_if_done(self, followup_id: int) -> None:
         """A one-off follow-up ends when its last group has been nudged."""
         followup = await self.repo.followup_by_id(followup_id)
-        if followup is None or followup.rule is not None or followup.status != "active":
+        if followup is None or followup.rule is not None or followup.status != FollowupStatus.ACTIVE:
             return
         pending = await self.repo.pending_nudges(followup.partnership_id)
         if not any(n.followup_id == followup_id for n in pending):
-            await self.repo.end_followup(followup_id, "finished")
+            await self.repo.end_followup(followup_id, FollowupStatus.FINISHED)
 
 
 async def _first_of(stop: asyncio.Event, wake: asyncio.Event, timeout: float) -> None:
