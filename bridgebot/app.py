@@ -44,8 +44,11 @@ from bridgebot.health import OK, HealthServer, Heartbeat, Readiness
 from bridgebot.i18n import Catalogs, catalogs
 from bridgebot.services.commitments import Commitments
 from bridgebot.services.delivery import Outbox
-from bridgebot.services.followups import Followups
+from bridgebot.services.followup_commands import Followups
 from bridgebot.services.glossary import Glossary
+from bridgebot.services.nudge_composer import NudgeComposer
+from bridgebot.services.nudge_planner import NudgePlanner
+from bridgebot.services.nudge_scheduler import NudgeScheduler
 from bridgebot.services.onboarding import Onboarding
 from bridgebot.services.relay import Relay
 from bridgebot.store.db import open_db
@@ -207,11 +210,23 @@ async def serve(
         on_unauthorized=lambda why: readiness.set("telegram", OK if why is None else f"token refused: {why}"),
     )
     commitment_log = Commitments(repo, engine, clock)
-    nudges = Followups(repo, commitment_log, ui, outbox, clock)
+    planner = NudgePlanner(repo, clock)
+    nudges = NudgeScheduler(repo, planner, NudgeComposer(repo, commitment_log, ui, clock), outbox, clock)
+    followup_commands = Followups(repo, commitment_log, ui, planner, clock)
     relay_service.queued.append(outbox.wake)
-    commitment_log.listeners.append(nudges.commitment_changed)
+    commitment_log.listeners.append(planner.commitment_changed)
     svc = Services(
-        settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo), commitment_log, nudges, outbox, engine
+        settings,
+        repo,
+        ui,
+        Onboarding(repo),
+        relay_service,
+        Glossary(repo),
+        commitment_log,
+        followup_commands,
+        outbox,
+        engine,
+        nudges,
     )
     application.bot_data["services"] = svc
     health = HealthServer(readiness, lambda: _refresh_gauges(repo))

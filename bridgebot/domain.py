@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from bridgebot.richtext import Span
@@ -117,6 +117,43 @@ class GlossaryEntry:
     translation: str
 
 
+class CommitmentStatus(StrEnum):
+    """Values are the strings stored in `commitments.status`."""
+
+    OPEN = "open"
+    DONE = "done"
+    BLOCKED = "blocked"
+
+
+class FollowupTarget(StrEnum):
+    """Whom a follow-up nudges; stored in `followups.target`."""
+
+    COMMITMENT = "commitment"
+    USER = "user"
+    ALL = "all"
+
+
+class FollowupStatus(StrEnum):
+    ACTIVE = "active"
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
+
+
+class NudgeKind(StrEnum):
+    """What a nudge row is; stored in `nudges.kind`."""
+
+    FOLLOWUP = "followup"  # one a coordinator scheduled
+    REMINDER = "reminder"  # before a commitment's due date
+    OVERDUE = "overdue"  # at a commitment's due date
+    DIGEST = "digest"  # the weekly list of open commitments
+    DORMANCY = "dormancy"  # the partnership has been quiet for a while
+    NOTICE = "notice"  # an announcement queued before migration 0008; now sent by the delivery queue
+
+
+# The nudges the planner makes itself (the others are typed by coordinators).
+AUTOMATIC_NUDGES = (NudgeKind.REMINDER, NudgeKind.OVERDUE, NudgeKind.DIGEST, NudgeKind.DORMANCY)
+
+
 @dataclass(frozen=True, slots=True)
 class Commitment:
     id: int
@@ -129,13 +166,13 @@ class Commitment:
     text: str
     lang: str
     due_at: datetime | None
-    status: str  # open | done | blocked
+    status: CommitmentStatus
     blocked_reason: str | None
     created_at: datetime
     done_at: datetime | None
 
     def overdue(self, now: datetime) -> bool:
-        return self.status != "done" and self.due_at is not None and self.due_at < now
+        return self.status != CommitmentStatus.DONE and self.due_at is not None and self.due_at < now
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +182,7 @@ class Followup:
     id: int
     partnership_id: int
     number: int  # shown as F<number>
-    target: str  # commitment | user | all
+    target: FollowupTarget
     commitment_id: int | None
     user_id: int | None
     user_name: str | None
@@ -153,10 +190,50 @@ class Followup:
     note_lang: str
     at: datetime | None  # a one-off moment
     rule: str | None  # a recurrence (schedule.Rule as JSON)
-    status: str  # active | finished | cancelled
+    status: FollowupStatus
     chat_id: int
     created_at: datetime
     commitment_number: int | None = None  # the #number of `commitment_id`
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """Which moment of what a nudge stands for; one row per group and occurrence, so planning twice
+    stores nothing twice. Stored as the text `<subject>@<moment>` (`to_key`), read back by `from_key`.
+
+    `subject` is `F<followup id>`, `C<commitment id>`, `digest` or `quiet`; `moment` is an ISO date or
+    time: the follow-up's local day (or its one-off moment), the commitment's due date, the digest's
+    local day, or the last activity a dormancy alert is about.
+    """
+
+    subject: str
+    moment: str
+
+    @classmethod
+    def followup(cls, followup_id: int, moment: date | datetime) -> Occurrence:
+        return cls(f"F{followup_id}", moment.isoformat())
+
+    @classmethod
+    def due_date(cls, commitment_id: int, due_at: datetime) -> Occurrence:
+        """The reminder and the overdue notice of one due date: a moved due date is a new occurrence."""
+        return cls(f"C{commitment_id}", due_at.isoformat())
+
+    @classmethod
+    def digest(cls, day: date) -> Occurrence:
+        return cls("digest", day.isoformat())
+
+    @classmethod
+    def quiet(cls, last_activity: datetime) -> Occurrence:
+        """The silence since `last_activity`; anyone speaking ends it, and the alert with it."""
+        return cls("quiet", last_activity.isoformat())
+
+    def to_key(self) -> str:
+        return f"{self.subject}@{self.moment}"
+
+    @classmethod
+    def from_key(cls, key: str) -> Occurrence:
+        subject, _, moment = key.partition("@")
+        return cls(subject, moment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +242,11 @@ class Nudge:
 
     id: int
     partnership_id: int
-    kind: str  # followup | reminder | overdue | digest | dormancy ('notice' rows are from before 0008)
+    kind: NudgeKind
     followup_id: int | None
     commitment_id: int | None
     chat_id: int
-    occurrence: str
+    occurrence: Occurrence
     due_at: datetime
     attempts: int = 0
 
@@ -178,9 +255,9 @@ class Nudge:
 class PlannedNudge:
     """A nudge to store if it is not stored yet."""
 
-    kind: str
+    kind: NudgeKind
     chat_id: int
-    occurrence: str
+    occurrence: Occurrence
     due_at: datetime
     followup_id: int | None = None
     commitment_id: int | None = None

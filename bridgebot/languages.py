@@ -94,3 +94,13 @@ def language_name(code: str, in_lang: str) -> str:
         return Locale.parse(code_for_babel).get_display_name(locale) or code
     except (UnknownLocaleError, ValueError):
         return code
+
+
+# Words that coordinators type in commands, in every language the bot speaks (and a few spellings).
+# "all" as in `/followup all tomorrow 10:00`.
+EVERYONE = frozenset(
+    {"all", "everyone", "alle", "todos", "todas", "tous", "tout", "semua", "全部", "所有人", "大家", "全員", "みんな"}
+)
+# Switching a setting off or on: `/followup settings overdue aus`.
+OFF_WORDS = frozenset({"off", "no", "0", "aus", "nein", "关", "关闭", "オフ", "non", "não", "tidak", "desactivado"})
+ON_WORDS = frozenset({"on", "yes", "an", "ein", "ja", "开", "开启", "オン", "oui", "sí", "si", "sim", "ya", "activado"})

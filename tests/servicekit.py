@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bridgebot.domain import Group, Partnership, User
-from bridgebot.services.onboarding import Actor
+from bridgebot.services.common import Actor
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.db import open_db
 from bridgebot.store.repository import Repository

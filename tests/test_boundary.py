@@ -263,7 +263,7 @@ async def test_a_nudge_for_a_group_that_left_is_not_delivered_even_after_it_rejo
     code = await story.code(hamburg, hamburg.admin, "/partnership invite")
     await story.say(leeds, leeds.admin, f"/partnership join {code}")
     clock.now = START + timedelta(hours=2)
-    await bot.services.followups.run_due()
+    await bot.services.nudges.run_due()
     await bot.services.outbox.idle()
     assert sum("bitte lesen" in t for t in api.texts(hamburg.id)) == 1
     assert not any("please read" in t or "bitte lesen" in t for t in api.texts(leeds.id))

@@ -257,7 +257,7 @@ def test_lists_use_the_languages_separator(ui: str, separator: str) -> None:
 
 def test_indonesian_rules_write_times_like_every_other_indonesian_time() -> None:
     """One style per message: "setiap Senin pukul 09.00", as local_time writes "10.05"."""
-    from bridgebot.services.followups import describe_rule
+    from bridgebot.services.followup_commands import describe_rule
     from bridgebot.services.schedule import Rule
 
     assert clock_text("09:00", "id") == "09.00"

@@ -51,7 +51,7 @@ async def fire(bot: RunningBot, clock: Clock, to: datetime | None = None) -> int
     before = rows(bot, sent)
     if to is not None:
         clock.now = to
-    await bot.services.followups.run_due()
+    await bot.services.nudges.run_due()
     await bot.services.outbox.idle()
     return rows(bot, sent) - before
 
@@ -211,7 +211,7 @@ async def test_restart_between_scheduling_and_firing_sends_once(
     await bot.restart()
     start = {c.id: len(api.sent(c.id)) for c in pair}
     clock.advance(hours=2)
-    await bot.services.followups.run_due()
+    await bot.services.nudges.run_due()
     await bot.restart()
     assert await fire(bot, clock) == 0
     for city in pair:
@@ -277,7 +277,7 @@ async def test_weekly_digest_and_dormancy_alert(
     hamburg_pid = (await bot.services.repo.group(hamburg.id)).partnership_id
 
     # Nobody writes for three weeks after the commitment (made at START).
-    await bot.services.followups.plan(hamburg_pid)
+    await bot.services.nudges.planner.plan(hamburg_pid)
     quiet = nudges(bot, "kind = 'dormancy' AND state = 'pending'")
     assert {row["due_at"] for row in quiet} == {(START + timedelta(days=21)).isoformat()}  # Monday, working hours
     start = {c.id: len(api.sent(c.id)) for c in pair}
@@ -289,7 +289,7 @@ async def test_weekly_digest_and_dormancy_alert(
     # Someone speaks: the next silence is measured from then.
     await story.say(leeds, leeds.admin, "hello", replies=0)
     await api.wait_sent(hamburg.id, len(api.sent(hamburg.id)) + 1)
-    await bot.services.followups.plan(hamburg_pid)
+    await bot.services.nudges.planner.plan(hamburg_pid)
     (upcoming,) = {row["due_at"] for row in nudges(bot, "kind = 'dormancy' AND state = 'pending'")}
     assert datetime.fromisoformat(upcoming) >= clock.now + timedelta(days=21)
 
@@ -312,6 +312,17 @@ async def test_followup_settings_change_the_automatic_nudges(
     reminders = {row["due_at"] for row in nudges(bot, "kind = 'reminder'")}
     assert reminders == {"2026-12-01T11:00:00+00:00"}  # 72 hours before, a Tuesday, inside working hours
     assert nudges(bot, "kind = 'digest' AND state = 'pending'") == []
+
+
+async def test_a_weekly_digest_without_a_day_falls_on_the_bots_today(
+    api: LocalBotApi, bot: RunningBot, story: Scenario, pair: tuple[City, City], clock: Clock
+) -> None:
+    """ "digest week 09:00" names no weekday: it means the weekday of the bot's clock, not the host's."""
+    _, leeds = pair
+    clock.now = START + timedelta(days=1 if datetime.now(UTC).weekday() != 1 else 2)  # not the host's weekday
+    saved = (await story.say(leeds, leeds.admin, "/followup settings digest week 09:00"))[0]
+    weekday = clock.now.strftime("%A")
+    assert saved.startswith("✅ Saved.") and f"weekly digest: every {weekday} at 09:00" in saved
 
 
 async def test_bad_when_and_permissions_store_nothing(

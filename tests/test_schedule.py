@@ -10,7 +10,7 @@ import pytest
 
 from bridgebot.i18n import Catalogs
 from bridgebot.services.dates import extract_due, parse_due
-from bridgebot.services.followups import describe_rule
+from bridgebot.services.followup_commands import describe_rule
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences, parse_when, split_when
 from tests.zones import WEDNESDAY, ZONES, local

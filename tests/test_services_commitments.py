@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bridgebot.domain import CommitmentStatus
 from bridgebot.services.commitments import Commitments
-from bridgebot.services.onboarding import Actor
+from bridgebot.services.common import Actor
 from bridgebot.store.repository import Repository
 from bridgebot.translation.engine import Engine
 from tests.servicekit import ADMIN, MEMBER, NOW, engine_fixture, partnership, person, refused, repo_fixture  # noqa: F401  (fixtures)
@@ -75,3 +76,14 @@ async def test_a_commitment_from_another_partnership_is_not_found(repo: Reposito
     assert await refused(log.change(ADMIN, "Ana", other["Guadalajara"], "done", [str(number)])) == (
         "error-commitment-unknown"
     )
+
+
+async def test_statuses_come_back_from_the_store_as_enums_equal_to_the_stored_strings(
+    repo: Repository, engine: Engine
+) -> None:
+    log, leeds = await _log(repo, engine)
+    mary = await person(repo, MEMBER.user_id, "Mary", leeds)
+    recorded = (await log.record(MEMBER, leeds, mary, None, "book the room")).commitment
+    assert recorded.status is CommitmentStatus.OPEN and recorded.status == "open"
+    done = (await log.change(MEMBER, "Mary", leeds, "done", [f"#{recorded.number}"])).commitment
+    assert done.status is CommitmentStatus.DONE

@@ -258,7 +258,7 @@ class Demo:
         self.columns.rule()
         before = {city.id: self._bot_messages(city) for city in self.cities}
         self.clock.jump_to(due)
-        await self.services.followups.run_due()
+        await self.services.nudges.run_due()
         await self.settle(before, {c.name: 1 for c in self.cities}, "the follow-up")
         await self.step([(hamburg, "/done 1")], {c.name: 1 for c in self.cities})
         await self.step([(hangzhou, "非常感谢！")], {hamburg.name: 1, leeds.name: 1})

@@ -17,10 +17,12 @@ from bridgebot.config import Settings
 from bridgebot.domain import User
 from bridgebot.i18n import Catalogs
 from bridgebot.services.commitments import Commitments
+from bridgebot.services.common import Actor
 from bridgebot.services.delivery import Outbox
-from bridgebot.services.followups import Followups
+from bridgebot.services.followup_commands import Followups
 from bridgebot.services.glossary import Glossary
-from bridgebot.services.onboarding import Actor, Onboarding
+from bridgebot.services.nudge_scheduler import NudgeScheduler
+from bridgebot.services.onboarding import Onboarding
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Relay
 from bridgebot.store.repository import CommandAlreadyHandled, Repository
@@ -42,6 +44,7 @@ class Services:
     followups: Followups
     outbox: Outbox
     engine: Engine
+    nudges: NudgeScheduler
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -1,4 +1,4 @@
-"""/followup, /followups and /report: adapters over `services.followups` and `services.report`."""
+"""/followup, /followups and /report: adapters over `services.followup_commands` and `services.report`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import asyncio
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bridgebot.domain import Followup, FollowupSettings, Group
+from bridgebot.domain import Followup, FollowupSettings, FollowupTarget, Group
 from bridgebot.handlers.common import actor, group_only, replies_refusals, reply, services
 from bridgebot.handlers.onboarding import resolve_person
-from bridgebot.services.followups import Followups, Listed, Scheduled, weekday_name
+from bridgebot.services.followup_commands import Followups, Listed, Scheduled, weekday_name
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.report import build_report, report_chart, report_text
 from bridgebot.services.schedule import Rule
@@ -73,9 +73,9 @@ def _confirmation(followups: Followups, scheduled: Scheduled, group: Group) -> s
 
 def _what(followups: Followups, item: Followup, lang: str) -> str:
     t = followups.catalogs.t
-    if item.target == "commitment":
+    if item.target == FollowupTarget.COMMITMENT:
         return t(lang, "followup-target-commitment", id=item.commitment_number)
-    if item.target == "user":
+    if item.target == FollowupTarget.USER:
         return t(lang, "followup-target-user", person=item.user_name or "")
     return t(lang, "followup-target-all")
 

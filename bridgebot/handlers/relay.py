@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from bridgebot.adapters.telegram import is_person, to_incoming
 from bridgebot.handlers.common import actor, group_only, replies_refusals, reply, services
-from bridgebot.services.onboarding import member_group
+from bridgebot.services.common import member_group
 from bridgebot.services.refusal import Refusal
 
 

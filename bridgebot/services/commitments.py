@@ -11,9 +11,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bridgebot.domain import Commitment, Group, User
+from bridgebot.domain import Commitment, CommitmentStatus, Group, User
+from bridgebot.services.common import Actor, member_group, translate_once
 from bridgebot.services.dates import extract_due, parse_due, shortest_promise
-from bridgebot.services.onboarding import Actor, member_group
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.repository import Repository
 from bridgebot.translation.detect import detect_language
@@ -110,22 +110,33 @@ class Commitments:
         rest = " ".join(args[1:]).strip()
         now = self.clock()
         if action == "done":
-            if commitment.status == "done":
+            if commitment.status == CommitmentStatus.DONE:
                 raise Refusal("error-commitment-already-done", id=commitment.number)
             updated = await self.repo.update_commitment(
-                commitment, actor.user_id, "done", None, status="done", done_at=now, blocked_reason=None
+                commitment, actor.user_id, "done", None, status=CommitmentStatus.DONE, done_at=now, blocked_reason=None
             )
         elif action == "blocked":
             if not rest:
                 raise Refusal("usage-blocked")
             updated = await self.repo.update_commitment(
-                commitment, actor.user_id, "blocked", rest, status="blocked", blocked_reason=rest[:MAX_TEXT]
+                commitment,
+                actor.user_id,
+                "blocked",
+                rest,
+                status=CommitmentStatus.BLOCKED,
+                blocked_reason=rest[:MAX_TEXT],
             )
         elif action == "reopen":
-            if commitment.status == "open":
+            if commitment.status == CommitmentStatus.OPEN:
                 raise Refusal("error-commitment-already-open", id=commitment.number)
             updated = await self.repo.update_commitment(
-                commitment, actor.user_id, "reopened", None, status="open", done_at=None, blocked_reason=None
+                commitment,
+                actor.user_id,
+                "reopened",
+                None,
+                status=CommitmentStatus.OPEN,
+                done_at=None,
+                blocked_reason=None,
             )
             action = "reopened"
         else:
@@ -143,15 +154,15 @@ class Commitments:
         now = self.clock()
         items = await self.repo.commitments(group.partnership_id)
         if owner is not None:
-            return [c for c in items if c.owner_id == owner.id and c.status != "done"]
+            return [c for c in items if c.owner_id == owner.id and c.status != CommitmentStatus.DONE]
         if which == "all":
             return items
         if which == "done":
-            return [c for c in items if c.status == "done"]
+            return [c for c in items if c.status == CommitmentStatus.DONE]
         if which == "overdue":
             return [c for c in items if c.overdue(now)]
         if which == "open":
-            return [c for c in items if c.status != "done"]
+            return [c for c in items if c.status != CommitmentStatus.DONE]
         raise Refusal("usage-commitments")
 
     async def text_in(self, commitment: Commitment, lang: str) -> str:
@@ -175,27 +186,3 @@ class Commitments:
             raise Refusal("error-unknown-user" if asked else "usage-role", user=asked)
         await self.repo.set_role(group.partnership_id, person.id, role)
         return role
-
-
-async def translate_once(
-    engine: Engine,
-    text: str,
-    source: str,
-    lang: str,
-    stored: Callable[[], Awaitable[str | None]],
-    save: Callable[[str], Awaitable[None]],
-) -> str:
-    """`text` in `lang`, machine translated on first use and then read back from the store.
-
-    Without a model for the pair the original comes back, and nothing is stored, so installing the
-    model later still helps."""
-    if lang == source or not text:
-        return text
-    known = await stored()
-    if known is not None:
-        return known
-    translated = await engine.translate(text, [], source, lang)
-    if translated.missing:
-        return text
-    await save(translated.text)
-    return translated.text

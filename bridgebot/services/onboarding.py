@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bridgebot.domain import Group, Partnership, User
 from bridgebot.languages import parse_language
+from bridgebot.services.common import Actor, member_group
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.repository import Repository
 
@@ -34,17 +35,6 @@ _INVISIBLE = {"Cf", "Cc", "Zl", "Zp"}  # zero-width, bidi controls, control char
 # Hands a fresh code (partnership name, code) to the asking person privately; raises `Refusal` when
 # that person cannot be written to, which stops the command before anything is stored.
 CodeSender = Callable[[str, str], Awaitable[None]]
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    user_id: int | None
-    is_bot_admin: bool
-    is_chat_admin: bool
-
-    @property
-    def may_manage_group(self) -> bool:
-        return self.is_bot_admin or self.is_chat_admin
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +86,6 @@ def hash_code(code: str) -> str:
 def new_code() -> str:
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     return f"{raw[:4]}-{raw[4:]}"
-
-
-async def member_group(repo: Repository, chat_id: int) -> Group:
-    """The asking group, which must be set up and in a partnership."""
-    group = await repo.group(chat_id)
-    if group is None:
-        raise Refusal("error-not-set-up")
-    if group.partnership_id is None:
-        raise Refusal("error-no-partnership")
-    return group
 
 
 class Onboarding:

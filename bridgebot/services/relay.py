@@ -19,7 +19,7 @@ from bridgebot.domain import GlossaryEntry, Group, SourceMessage
 from bridgebot.i18n import Catalogs
 from bridgebot.languages import language_name
 from bridgebot.richtext import RichText, Span, SpanKind
-from bridgebot.services.onboarding import Actor
+from bridgebot.services.common import Actor
 from bridgebot.services.refusal import Refusal
 from bridgebot.store.repository import Repository
 from bridgebot.translation.detect import detect_language

@@ -19,10 +19,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bridgebot.domain import Group
+from bridgebot.domain import CommitmentStatus, Group
 from bridgebot.i18n import Catalogs
 from bridgebot.i18n import catalogs as shared_catalogs
-from bridgebot.services.onboarding import member_group
+from bridgebot.services.common import member_group
 from bridgebot.services.texts import local_time
 from bridgebot.store.repository import Repository
 
@@ -72,7 +72,7 @@ async def build_report(repo: Repository, chat_id: int, now: datetime) -> tuple[G
     cities = []
     for city in activity:
         mine = [c for c in commitments if c.chat_id == city.chat_id]
-        done = [c for c in mine if c.status == "done"]
+        done = [c for c in mine if c.status == CommitmentStatus.DONE]
         cities.append(
             CityFigures(
                 city=city.city,

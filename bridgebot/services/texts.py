@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_skeleton, format_time, get_datetime_format
 
-from bridgebot.domain import Commitment, Group
+from bridgebot.domain import Commitment, CommitmentStatus, Group
 from bridgebot.i18n import Catalogs
 
 
@@ -53,9 +53,9 @@ def local_due(catalogs: Catalogs, due: datetime | None, group: Group) -> str:
 
 def commitment_line(catalogs: Catalogs, group: Group, commitment: Commitment, text: str, now: datetime) -> str:
     """One commitment as lists show it, in the group's language and time zone."""
-    if commitment.status == "done":
+    if commitment.status == CommitmentStatus.DONE:
         state = catalogs.t(group.lang, "commitment-state-done")
-    elif commitment.status == "blocked":
+    elif commitment.status == CommitmentStatus.BLOCKED:
         state = catalogs.t(group.lang, "commitment-state-blocked", reason=commitment.blocked_reason or "")
     elif commitment.overdue(now):
         state = catalogs.t(group.lang, "commitment-state-overdue")

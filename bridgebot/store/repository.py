@@ -21,14 +21,19 @@ from bridgebot.adapters.telegram_entities import span_from_entity
 from bridgebot.domain import (
     CityActivity,
     Commitment,
+    CommitmentStatus,
     DeliveryKind,
     DeliveryRow,
     Followup,
     FollowupSettings,
+    FollowupStatus,
+    FollowupTarget,
     GlossaryEntry,
     Group,
     JoinCode,
     Nudge,
+    NudgeKind,
+    Occurrence,
     Partnership,
     PlannedNudge,
     SourceMessage,
@@ -129,7 +134,7 @@ def _commitment(row: aiosqlite.Row) -> Commitment:
         text=row["text"],
         lang=row["lang"],
         due_at=_when(row["due_at"]),
-        status=row["status"],
+        status=CommitmentStatus(row["status"]),
         blocked_reason=row["blocked_reason"],
         created_at=datetime.fromisoformat(row["created_at"]),
         done_at=_when(row["done_at"]),
@@ -141,7 +146,7 @@ def _followup(row: aiosqlite.Row) -> Followup:
         id=row["id"],
         partnership_id=row["partnership_id"],
         number=row["number"],
-        target=row["target"],
+        target=FollowupTarget(row["target"]),
         commitment_id=row["commitment_id"],
         user_id=row["user_id"],
         user_name=row["user_name"],
@@ -149,7 +154,7 @@ def _followup(row: aiosqlite.Row) -> Followup:
         note_lang=row["note_lang"],
         at=_when(row["at"]),
         rule=row["rule"],
-        status=row["status"],
+        status=FollowupStatus(row["status"]),
         chat_id=row["chat_id"],
         created_at=datetime.fromisoformat(row["created_at"]),
         commitment_number=row["commitment_number"],
@@ -163,7 +168,15 @@ _NUDGE_COLUMNS = "id, partnership_id, kind, followup_id, commitment_id, chat_id,
 
 
 def _nudge(row: aiosqlite.Row) -> Nudge:
-    return Nudge(*row[:7], datetime.fromisoformat(row[7]), row[8])
+    return Nudge(
+        row[0],
+        row[1],
+        NudgeKind(row[2]),
+        *row[3:6],
+        Occurrence.from_key(row[6]),
+        datetime.fromisoformat(row[7]),
+        row[8],
+    )
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -1164,7 +1177,7 @@ class Repository:
                     n.followup_id,
                     n.commitment_id,
                     n.chat_id,
-                    n.occurrence,
+                    n.occurrence.to_key(),
                     _stamp(n.due_at),
                 )
                 for n in planned
@@ -1183,7 +1196,7 @@ class Repository:
         A nudge already sent, cancelled or skipped keeps its row, so the same occurrence is never
         planned again.
         """
-        keep = {(n.kind, n.chat_id, n.occurrence) for n in wanted}
+        keep = {(n.kind, n.chat_id, n.occurrence.to_key()) for n in wanted}
         async with self._tx() as db:
             cursor = await db.execute(
                 f"SELECT id, kind, chat_id, occurrence FROM nudges WHERE partnership_id = ? AND state = 'pending'"
