@@ -196,7 +196,7 @@ class ImapReader:
         while not self._halt.is_set() and time.monotonic() < deadline:
             if select.select([client.sock], [], [], STOP_CHECK)[0]:
                 # An untagged response (EXISTS, EXPUNGE...); at end of stream imaplib raises `abort`.
-                client._get_line()  # noqa: SLF001 — imap-tools reads IDLE responses the same way
+                client._get_line()  # imap-tools reads IDLE responses with it too
                 break
         mailbox.idle.stop()
 
