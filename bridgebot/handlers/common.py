@@ -17,6 +17,7 @@ from bridgebot.config import Settings
 from bridgebot.domain import User
 from bridgebot.i18n import Catalogs
 from bridgebot.services.commitments import Commitments
+from bridgebot.services.email import EmailPartners
 from bridgebot.services.followups import Followups
 from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Actor, Onboarding
@@ -42,6 +43,7 @@ class Services:
     followups: Followups
     outbox: Outbox | None = None
     engine: Engine | None = None
+    email: EmailPartners | None = None  # None unless e-mail is configured
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

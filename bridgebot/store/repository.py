@@ -40,7 +40,7 @@ SEEN_CACHE_SIZE = 10_000
 DIRECTORY_CACHE_SIZE = 10_000
 # Writes that change what the directory cache holds; matching a bit too much only costs a reload.
 _DIRECTORY_WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b.*?\b(groups|partnerships|glossary)\b", re.I | re.S)
-_GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken"
+_GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken, channel"
 
 
 # Every column that holds a chat id, so a group -> supergroup upgrade moves all of its history. Message
