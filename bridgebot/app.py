@@ -33,11 +33,13 @@ from telegram.ext import (
 )
 
 from bridgebot import metrics
+from bridgebot.adapters.email.runtime import EmailRuntime
 from bridgebot.adapters.polling import poll
 from bridgebot.adapters.telegram import ChatRateLimiter, TelegramChannel
 from bridgebot.adapters.webhook import WebhookServer
 from bridgebot.config import Settings
 from bridgebot.handlers import commitments, followups, onboarding, relay, tracking
+from bridgebot.handlers import email as email_handlers
 from bridgebot.handlers import help as help_handlers
 from bridgebot.handlers.common import Services, handled_once
 from bridgebot.health import OK, HealthServer, Heartbeat, Readiness
@@ -74,7 +76,7 @@ GROUP_COMMANDS = [
     "glossary",
     "unsend",
 ]
-ADMIN_COMMANDS = [*GROUP_COMMANDS, "setup", "lang", "focal", "role"]
+ADMIN_COMMANDS = [*GROUP_COMMANDS, "setup", "lang", "focal", "role", "email"]
 PRIVATE_COMMANDS = ["start", "help"]
 
 
@@ -124,6 +126,7 @@ def _add_handlers(application: Application) -> None:
         "followup": followups.followup,
         "followups": followups.followups,
         "report": followups.report,
+        "email": email_handlers.email,
     }
     # Commands answer new messages only: editing "/setup ..." must not run it again; nor does the
     # same message delivered twice (handled_once).
@@ -210,6 +213,11 @@ async def serve(
     relay_service.wake = outbox.wake
     nudges.channel = channel
     svc.outbox, svc.engine = outbox, engine
+    # E-mail partners, when configured: one IMAP reader and the mail dispatcher beside the bot.
+    mail = (
+        EmailRuntime(settings.email, repo, ui, relay_service, commitment_log, nudges.notify) if settings.email else None
+    )
+    svc.email = mail.partners if mail else None
     health = HealthServer(readiness, lambda: _refresh_gauges(repo))
     heartbeat = Heartbeat(repo, readiness, repo.clock)
     beating: asyncio.Task[None] | None = None
@@ -223,6 +231,8 @@ async def serve(
             warming = asyncio.get_running_loop().run_in_executor(None, engine.warm, await repo.languages_in_use())
             _watch_models(readiness, warming, engine, await repo.partnership_languages())
             await outbox.start()
+            if mail is not None:
+                mail.start()
             await application.start()
             log.info("bridgebot is running as @%s", application.bot.username)
             # Nudges are planned in the database; this loop only waits for the next one (and sends
@@ -235,6 +245,8 @@ async def serve(
             await scheduler
             await beating
             await application.stop()
+            if mail is not None:
+                await mail.stop()
             await outbox.stop()
             await relay_service.close()
             await warming

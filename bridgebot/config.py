@@ -79,6 +79,13 @@ class EmailSettings:
     address: str
     smtp: MailServer
     imap: MailServer
+    # How the e-mail channel paces itself; tests shorten the waits, never the rules.
+    digest_quiet: float = 120.0  # seconds of quiet in the conversation before a digest leaves
+    digest_minute: float = 60.0  # the unit of `/email mode <address> digest <minutes>`
+    dispatch_tick: float = 10.0  # how often due digests are looked for
+    imap_poll: float = 60.0  # polling interval where the server has no IDLE
+    imap_backoff: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+    smtp_backoff: tuple[float, ...] = (5.0, 15.0, 30.0, 60.0, 120.0, 300.0)
 
     @property
     def domain(self) -> str:

@@ -247,6 +247,14 @@ class EmailPartners:
             )
         return "relayed" if text else "commands"
 
+    async def refused_address(self, address: EmailAddress) -> None:
+        """The mail server said the address does not exist: it is bouncing, and partners are told once."""
+        if address.state == "active":
+            await self.store.set_state(address.id, "bouncing")
+            city = await self.repo.group(address.chat_id)
+            if city is not None and city.partnership_id is not None:
+                await self._tell_partners(city, "email-partner-bouncing", address)
+
     async def _bounced(self, recipients: list[str]) -> None:
         for recipient in recipients:
             address = await self.store.address(recipient)

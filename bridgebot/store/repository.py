@@ -1226,7 +1226,7 @@ class Repository:
         """Per member group: messages posted since `since`, and its latest message, commitment or
         commitment done, counting only what it did in this partnership (not in one it was in before)."""
         rows = await self._all(
-            "SELECT g.chat_id, g.city,"
+            "SELECT g.chat_id, g.city || CASE g.channel WHEN 'email' THEN ' ✉' ELSE '' END,"
             " (SELECT COUNT(*) FROM source_messages s"
             "  WHERE s.chat_id = g.chat_id AND s.partnership_id = g.partnership_id AND s.created_at >= ?),"
             " MAX(COALESCE((SELECT MAX(created_at) FROM source_messages s"

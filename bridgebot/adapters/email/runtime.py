@@ -1,0 +1,72 @@
+"""The e-mail channel of a running bot: the rules (`services.email`), the mail dispatcher and the one
+IMAP reader, built from `Settings.email` and started by `app.serve` when e-mail is configured."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+from bridgebot.adapters.email.compose import MailIdentity
+from bridgebot.adapters.email.dispatch import MailDispatcher
+from bridgebot.adapters.email.imap import ImapReader
+from bridgebot.adapters.email.smtp import SmtpSender
+from bridgebot.config import EmailSettings
+from bridgebot.i18n import Catalogs
+from bridgebot.services.commitments import Commitments
+from bridgebot.services.email import Announce, EmailPartners
+from bridgebot.services.relay import Relay
+from bridgebot.store.email import EmailStore
+from bridgebot.store.repository import Repository
+
+
+class EmailRuntime:
+    def __init__(
+        self,
+        settings: EmailSettings,
+        repo: Repository,
+        catalogs: Catalogs,
+        relay: Relay,
+        commitments: Commitments,
+        announce: Announce,
+    ) -> None:
+        self.store = EmailStore(repo)
+        self.identity = MailIdentity(settings.address, "bridgebot")
+        self.partners = EmailPartners(
+            repo, self.store, catalogs, relay, commitments, settings.address, announce, self._queue
+        )
+        self.dispatcher = MailDispatcher(
+            repo,
+            self.store,
+            catalogs,
+            self.identity,
+            SmtpSender(settings.smtp),
+            self.partners.refused_address,
+            quiet=timedelta(seconds=settings.digest_quiet),
+            minute=timedelta(seconds=settings.digest_minute),
+            backoff=settings.smtp_backoff,
+            tick=settings.dispatch_tick,
+        )
+        self.reader = ImapReader(
+            settings.imap,
+            self.store,
+            self.partners.on_mail,
+            poll_interval=settings.imap_poll,
+            backoff=settings.imap_backoff,
+        )
+        self._tasks: list[asyncio.Task[None]] = []
+        self._stop = asyncio.Event()
+
+    async def _queue(self, rows: list[tuple[int, str, dict]]) -> None:
+        await self.store.queue_mails(rows)
+        self.dispatcher.wake()
+
+    def start(self) -> None:
+        self._tasks = [
+            asyncio.create_task(self.dispatcher.run(self._stop), name="email-dispatch"),
+            asyncio.create_task(self.reader.run(), name="imap-reader"),
+        ]
+
+    async def stop(self) -> None:
+        self._stop.set()
+        await self.reader.stop()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
