@@ -33,6 +33,7 @@ from telegram.ext import (
 )
 
 from bridgebot import metrics
+from bridgebot.adapters.email.channel import ByDestination
 from bridgebot.adapters.email.runtime import EmailRuntime
 from bridgebot.adapters.polling import poll
 from bridgebot.adapters.telegram import ChatRateLimiter, TelegramChannel
@@ -198,7 +199,13 @@ async def serve(
     nudges = Followups(repo, commitment_log, ui, clock)
     svc = Services(settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo), commitment_log, nudges)
     application = build_application(settings, svc)
-    channel = TelegramChannel(application.bot)
+    # E-mail partners, when configured: e-mail cities are destinations of the same queue, and one IMAP
+    # reader and the mail dispatcher run beside the bot.
+    mail = (
+        EmailRuntime(settings.email, repo, ui, relay_service, commitment_log, nudges.notify) if settings.email else None
+    )
+    svc.email = mail.partners if mail else None
+    channel = ByDestination(TelegramChannel(application.bot), mail.channel if mail else None)
     readiness = Readiness()
     readiness.set("store", OK)
     # A refused token stops delivery (rows stay pending) and makes the bot not ready until it works.
@@ -213,11 +220,6 @@ async def serve(
     relay_service.wake = outbox.wake
     nudges.channel = channel
     svc.outbox, svc.engine = outbox, engine
-    # E-mail partners, when configured: one IMAP reader and the mail dispatcher beside the bot.
-    mail = (
-        EmailRuntime(settings.email, repo, ui, relay_service, commitment_log, nudges.notify) if settings.email else None
-    )
-    svc.email = mail.partners if mail else None
     health = HealthServer(readiness, lambda: _refresh_gauges(repo))
     heartbeat = Heartbeat(repo, readiness, repo.clock)
     beating: asyncio.Task[None] | None = None

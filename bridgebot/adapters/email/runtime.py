@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from bridgebot.adapters.email.channel import EmailChannel
 from bridgebot.adapters.email.compose import MailIdentity
 from bridgebot.adapters.email.dispatch import MailDispatcher
 from bridgebot.adapters.email.imap import ImapReader
@@ -41,18 +42,19 @@ class EmailRuntime:
             self.identity,
             SmtpSender(settings.smtp),
             self.partners.refused_address,
-            quiet=timedelta(seconds=settings.digest_quiet),
-            minute=timedelta(seconds=settings.digest_minute),
-            backoff=settings.smtp_backoff,
-            tick=settings.dispatch_tick,
+            quiet=timedelta(seconds=settings.pace.digest_quiet),
+            minute=timedelta(seconds=settings.pace.digest_minute),
+            backoff=settings.pace.smtp_backoff,
+            tick=settings.pace.dispatch_tick,
         )
         self.reader = ImapReader(
             settings.imap,
             self.store,
             self.partners.on_mail,
-            poll_interval=settings.imap_poll,
-            backoff=settings.imap_backoff,
+            poll_interval=settings.pace.imap_poll,
+            backoff=settings.pace.imap_backoff,
         )
+        self.channel = EmailChannel(repo, self.store, catalogs, self.dispatcher.wake)
         self._tasks: list[asyncio.Task[None]] = []
         self._stop = asyncio.Event()
 
