@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bridgebot.adapters.email.channel import ByDestination, EmailChannel
 from bridgebot.adapters.email.compose import MailIdentity
 from bridgebot.adapters.email.dispatch import MailDispatcher
 from bridgebot.adapters.email.smtp import SmtpSender
@@ -22,7 +23,8 @@ from bridgebot.services.commitments import Commitments
 from bridgebot.services.email import EmailPartners, split_commands
 from bridgebot.services.onboarding import Actor
 from bridgebot.services.refusal import Refusal
-from bridgebot.services.relay import Relay
+from bridgebot.richtext import RichText, Span, SpanKind
+from bridgebot.services.relay import Relay, Rendered
 from bridgebot.store.db import open_db
 from bridgebot.store.email import EmailStore
 from bridgebot.store.repository import Repository
@@ -325,3 +327,45 @@ async def test_mails_to_an_address_that_does_not_exist_make_it_bouncing(world: W
         assert len(world.announced) == told + 1
     finally:
         server.stop()
+
+
+async def test_the_mail_clients_unsubscribe_button_stops_the_address(world: World) -> None:
+    _, token = await active(world)
+    # List-Unsubscribe: <mailto:bridgebot+TOKEN@city.example?subject=unsubscribe>, as a client sends it.
+    await world.partners.on_mail(1, 2, mail("Wang Wei <wang@hz.example>", token, "", Subject="unsubscribe"))
+    assert (await world.store.address("wang@hz.example")).state == "stopped"
+
+
+async def test_mode_remove_and_listing_follow_the_partnership_boundary(world: World) -> None:
+    await active(world)
+    _, mode, minutes = await world.partners.mode(COORDINATOR, LEEDS, ["wang@hz.example", "digest", "30"])
+    assert (mode, minutes) == ("digest", 30) and (await world.store.address("wang@hz.example")).digest_minutes == 30
+    listing = await world.partners.listing(LEEDS)
+    assert "✉ Hangzhou: wang@hz.example" in listing and "30" in listing
+    with pytest.raises(Refusal):
+        await world.partners.mode(OFFICER, LEEDS, ["wang@hz.example", "each"])
+    other = await world.repo.create_partnership("Elsewhere", None)
+    await world.repo.save_group(-300, "Bremen", "Bremen", "de", "Europe/Berlin")
+    await world.repo.set_group_partnership(-300, other.id)
+    with pytest.raises(Refusal) as refused:
+        await world.partners.remove(COORDINATOR, -300, ["wang@hz.example"])
+    assert refused.value.key == "error-email-unknown"
+    await world.partners.remove(COORDINATOR, HAMBURG, ["wang@hz.example"])
+    assert await world.store.address("wang@hz.example") is None
+
+
+async def test_a_relayed_copy_becomes_a_block_and_anything_else_a_notice(world: World) -> None:
+    city, _ = await active(world)
+    found = await world.store.address("wang@hz.example")
+    await world.store.mails_sent([m.id for m in await world.store.pending_mails(found.id)])
+    telegram = EmailChannel(world.repo, world.store, catalogs(), lambda: None)  # stands for Telegram here
+    channel = ByDestination(telegram, EmailChannel(world.repo, world.store, catalogs(), lambda: None))
+    header, body, original = "Anna · Hamburg", "我们周五前发送议程。", "Wir schicken die Agenda bis Freitag."
+    text = f"{header}\n{body}\n{original}"
+    spans = (Span(SpanKind.BOLD, 0, len(header)), Span(SpanKind.QUOTE, len(header) + len(body) + 2, len(original)))
+    await channel.send(city, Rendered("text", RichText(text, spans)))
+    await channel.send(city, Rendered("text", RichText("⏰ 提醒：#1 明天到期。")))
+    copy, nudge = await world.store.pending_mails(found.id)
+    assert copy.kind == "message" and copy.payload["heading"].startswith("Anna · Hamburg · ")
+    assert (copy.payload["text"], copy.payload["original"]) == (body, original)
+    assert nudge.kind == "notice" and nudge.payload["intro"] == "⏰ 提醒：#1 明天到期。"
