@@ -19,11 +19,11 @@ from bridgebot.adapters.email.smtp import SmtpSender
 from bridgebot.config import load_settings
 from bridgebot.domain import User
 from bridgebot.i18n import catalogs
+from bridgebot.richtext import RichText, Span, SpanKind
 from bridgebot.services.commitments import Commitments
 from bridgebot.services.email import EmailPartners, split_commands
 from bridgebot.services.onboarding import Actor
 from bridgebot.services.refusal import Refusal
-from bridgebot.richtext import RichText, Span, SpanKind
 from bridgebot.services.relay import Relay, Rendered
 from bridgebot.store.db import open_db
 from bridgebot.store.email import EmailStore
