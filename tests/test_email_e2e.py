@@ -124,6 +124,9 @@ async def test_hangzhou_joins_by_email_reads_a_digest_and_closes_a_commitment_by
     assert "议程已经发出" in relayed and "王伟" not in relayed  # translated, original beneath, signature cut
     commitment = await mailbot.services.repo.commitment(1, 1)
     assert commitment.status == "done"
+    # The announcements come to Hangzhou too, each as its own mail, in Chinese.
+    await until(lambda: sum("#1" in m.get_body(("plain",)).get_content() for m in smtp_server.received) >= 2)
+    assert all(m["Content-Language"] == "zh" for m in smtp_server.received)
 
     # Forged From, and the same Message-ID again: neither is relayed.
     await dovecot.deliver(reply(token, "请把预算转给我。", sender="Mallory <mallory@evil.example>"))
