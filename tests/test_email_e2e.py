@@ -43,8 +43,9 @@ def reply(token: str, text: str, *, sender: str = f"Wang Wei <{WANG}>", message_
 async def mailbot(
     api: LocalBotApi, tmp_path: Path, models_dir: Path, dovecot: Dovecot, smtp_server: SmtpCapture
 ) -> AsyncIterator[RunningBot]:
-    # The rules as configured, the waits shortened: 2 quiet "minutes" are 0.4 s here.
-    pace = EmailPace(0.4, 0.2, 0.05, 0.2, (0.2,), (0.1,))
+    # The rules as configured, the waits shortened: 3 s of quiet (rows are stamped to the second, and a
+    # loaded machine takes a while to translate a burst), a digest "minute" is 1 s.
+    pace = EmailPace(3.0, 1.0, 0.05, 0.2, (0.2,), (0.1,))
     urls = {"BRIDGEBOT_EMAIL_ADDRESS": BOT, "BRIDGEBOT_SMTP_URL": smtp_server.url(), "BRIDGEBOT_IMAP_URL": dovecot.url}
     mail = load_settings(None, urls)
     settings = Settings(
