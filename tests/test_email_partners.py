@@ -9,6 +9,7 @@ from datetime import timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -22,6 +23,7 @@ from bridgebot.i18n import catalogs
 from bridgebot.richtext import RichText, Span, SpanKind
 from bridgebot.services.commitments import Commitments
 from bridgebot.services.email import EmailPartners, split_commands
+from bridgebot.services.followups import Followups
 from bridgebot.services.onboarding import Actor
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Relay, Rendered
@@ -369,3 +371,13 @@ async def test_a_relayed_copy_becomes_a_block_and_anything_else_a_notice(world: 
     assert copy.kind == "message" and copy.payload["heading"].startswith("Anna · Hamburg · ")
     assert (copy.payload["text"], copy.payload["original"]) == (body, original)
     assert nudge.kind == "notice" and nudge.payload["intro"] == "⏰ 提醒：#1 明天到期。"
+
+
+async def test_a_weekly_follow_up_reaches_the_email_city_at_its_own_local_time(world: World) -> None:
+    city, _ = await active(world)
+    nudges = Followups(world.repo, world.commitments, catalogs())
+    await nudges.schedule(COORDINATOR, HAMBURG, "all", None, ["every", "monday", "09:00", "status"])
+    pending = await world.repo.pending_nudges((await world.repo.group(HAMBURG)).partnership_id)
+    by_city = {n.chat_id: n.due_at for n in pending}
+    assert by_city[city].astimezone(ZoneInfo("Asia/Shanghai")).strftime("%a %H:%M") == "Mon 09:00"
+    assert by_city[HAMBURG].astimezone(ZoneInfo("Europe/Berlin")).strftime("%a %H:%M") == "Mon 09:00"
