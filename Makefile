@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: demo run test lint bench lock
+.PHONY: demo run test lint bench lock soak
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,10 +25,16 @@ lint: $(BIN)/.installed
 test: lint
 	$(BIN)/pytest
 
+# The suite N times in a row under CPU load, stopping at the first failure (scripts/soak.sh).
+N ?= 10
+soak: $(BIN)/.installed
+	PYTHON=$(BIN)/python scripts/soak.sh $(N)
+
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_detect.py
 	$(BIN)/python bench/bench_relay.py
 	$(BIN)/python bench/bench_engine.py
+	$(BIN)/python bench/bench_latency.py
 
 # The container's dependencies, pinned with hashes (deploy/Dockerfile installs nothing else): regenerate
 # after changing pyproject.toml's dependencies or requirements-build.in. Resolved by pip-tools from PyPI

@@ -77,7 +77,7 @@ def langdetect_restricted(row: Row) -> str:
 
 
 def langdetect_restricted_ten_letters(row: Row) -> str:
-    """The rule DESIGN.md measured: fewer than 10 letters -> the group's language."""
+    """The rule measured on the earlier set (docs/architecture.md): fewer than 10 letters -> the group's language."""
     if sum(c.isalpha() for c in row["text"]) < 10:
         return row["group_lang"]
     return langdetect_restricted(row)

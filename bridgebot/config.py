@@ -3,6 +3,9 @@
 Keys in the file are the environment names without the prefix, lower-cased (`token`, `db`,
 `models_dir`, ...), so an admin never has to learn two vocabularies. Every invalid value becomes a
 `ConfigError` naming the key, which the CLI prints as one line.
+
+Why hand-written: the standard library's `tomllib` and a frozen dataclass do it for ~20 keys;
+pydantic-settings would bring pydantic and its compiled core into the image for the same checks.
 """
 
 from __future__ import annotations

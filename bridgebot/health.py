@@ -180,4 +180,5 @@ class HealthServer:
                 await self.refresh()
             except Exception as error:  # a scrape must still answer with what is known
                 log.warning("could not refresh metrics: %s", error)
-        return web.Response(body=metrics.render().encode(), headers={"Content-Type": metrics.CONTENT_TYPE})
+        body, content_type = metrics.scrape(request.headers.get("Accept"))
+        return web.Response(body=body, headers={"Content-Type": content_type})

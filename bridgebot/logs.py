@@ -4,6 +4,9 @@ Log files of a city's server are read by people and by collectors (journald, Lok
 want one record per line with named fields. Fields passed as `extra={...}` become keys of their own.
 What is never logged: the token and the webhook secret (`RedactToken` on the handler) and, at INFO
 and above, anything people wrote (officials' conversations are not for log files); code logs ids.
+
+Why hand-written: two 5-line `logging.Formatter`s over the standard library beat a dependency
+(structlog, python-json-logger, logfmter each cover one format or replace the logging calls).
 """
 
 from __future__ import annotations

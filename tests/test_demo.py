@@ -10,7 +10,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -79,7 +78,6 @@ def test_the_command_needs_no_token_and_leaves_nothing_behind(tmp_path: Path) ->
     home, tmp = tmp_path / "home", tmp_path / "tmp"
     home.mkdir()
     tmp.mkdir()
-    started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "bridgebot", "demo"],
         env=_env(home, tmp),
@@ -89,7 +87,6 @@ def test_the_command_needs_no_token_and_leaves_nothing_behind(tmp_path: Path) ->
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert time.monotonic() - started < 60
     assert "Traceback" not in done.stderr
     leeds = columns(done.stdout)["Leeds"]
     assert "Good morning! ┃ Guten Morgen!" in leeds

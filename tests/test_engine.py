@@ -35,28 +35,29 @@ async def test_concurrent_callers_each_get_their_own_translation(engine: Engine)
     results = await asyncio.gather(*(engine.translate(row[s], [], s, t) for s, t, row in jobs))
     for (source, target, row), result in zip(jobs, results, strict=True):
         assert result.text == row[target], (source, target, row[source])
-    calls = sum(pair.batcher.calls for pair in engine._loaded.values())
-    assert calls < len(jobs), "concurrent messages should share CTranslate2 calls"
+    assert engine.model_calls < len(jobs), "concurrent messages should share CTranslate2 calls"
 
 
 async def test_a_lone_message_does_not_wait_for_a_batch(engine: Engine) -> None:
+    """No timer and no batch to fill: nothing else ever arrives, and the lone message goes in a call of
+    its own (bench/bench_latency.py prints how long that takes)."""
     await engine.translate("good morning", [], "en", "de")
-    started = time.perf_counter()
+    calls = engine.model_calls
     result = await engine.translate("see you tomorrow", [], "en", "de")
     assert result.text == "bis morgen"
-    assert time.perf_counter() - started < 1.0
+    assert engine.model_calls == calls + 1
 
 
 async def test_event_loop_keeps_answering_while_a_large_batch_runs(engine: Engine) -> None:
     big = " ".join(["The report is ready."] * 400)
     work = asyncio.create_task(engine.translate(big, [], "en", "de"))
-    worst = 0.0
+    ticks_while_translating = 0
     while not work.done():
-        before = time.perf_counter()
-        await asyncio.sleep(0.005)
-        worst = max(worst, time.perf_counter() - before)
+        await asyncio.sleep(0.001)
+        ticks_while_translating += engine.model_calls > 0 and not work.done()
     assert (await work).text.count("Der Bericht ist fertig.") == 400
-    assert worst < 0.2
+    # Run on the loop, the batch would have finished within one tick (bench/bench_latency.py: worst stall).
+    assert ticks_while_translating >= 2
 
 
 async def test_least_recently_used_pairs_unload_and_reload_identically(models_dir: Path) -> None:

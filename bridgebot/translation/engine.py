@@ -1,7 +1,7 @@
 """Offline translation with installed Argos packages.
 
 Argos' own `translate()` sends one sentence batch per call through a single CTranslate2 worker,
-which DESIGN.md measured at ~4.6 messages/s. Here the package's own pieces are reused — its
+measured at ~4.6 messages/s (docs/architecture.md, Measurements). Here the package's own pieces are reused — its
 SentencePiece tokenizer, its bundled MiniSBD sentence splitter and its CTranslate2 model — but the
 strings of all concurrent messages for a pair are gathered into shared `translate_batch` calls
 (`batching.Batcher`), on worker threads so the event loop keeps answering.
@@ -124,7 +124,7 @@ class LoadedPair:
 
 
 def default_threads() -> tuple[int, int]:
-    """inter/intra threads: on 2 cores `inter 2 / intra 1` beat `inter 1 / intra 2` (DESIGN.md)."""
+    """inter/intra threads: on 2 cores `inter 2 / intra 1` beat `inter 1 / intra 2` (docs/architecture.md)."""
     cores = os.cpu_count() or 1
     return max(1, cores), 1
 
@@ -159,6 +159,11 @@ class Engine:
     @property
     def loaded_pairs(self) -> list[tuple[str, str]]:
         return list(self._loaded)
+
+    @property
+    def model_calls(self) -> int:
+        """CTranslate2 calls made by the pairs loaded now, for tests and benchmarks."""
+        return sum(pair.batcher.calls for pair in self._loaded.values())
 
     def route(self, source: str, target: str) -> list[tuple[str, str]] | None:
         """[] for the same language, one hop when a direct package exists, two through English."""

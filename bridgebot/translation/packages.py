@@ -3,7 +3,7 @@
 Why this module exists instead of argostranslate's own package functions:
 
 - argostranslate's index functions retry an unreachable index until RecursionError, minutes later
-  (DESIGN.md), so the index is fetched here with httpx and a short timeout, and an unreachable index
+  (docs/architecture.md), so the index is fetched here with httpx and a short timeout, and an unreachable index
   is one clear error within seconds that points at the offline route (`install-file`).
 - `install_from_path` unzips whatever it is given into the packages directory, and Argos treats every
   folder there as a package: one half-extracted or foreign folder breaks every translation. So every

@@ -1,6 +1,6 @@
 """The e-mail channel: composing, parsing, sending (SMTP) and reading (IMAP) mails, nothing of the product.
 
-Second channel of a partnership, next to Telegram (DESIGN.md, "E-mail partners"). This package knows
+Second channel of a partnership, next to Telegram (docs/architecture.md). This package knows
 mail only: no Telegram, no SQL, no partnership rules. The product wires it like this:
 
 - `bridgebot.config.Settings.email` gives an `EmailSettings` (address, smtp, imap) or None (e-mail off).
