@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bridgebot.adapters.email.channel import ByDestination, EmailChannel
-from bridgebot.adapters.email.compose import MailIdentity
+from bridgebot.adapters.email.compose import MailIdentity, new_token
 from bridgebot.adapters.email.dispatch import MailDispatcher
+from bridgebot.adapters.email.runtime import mail_read
 from bridgebot.adapters.email.smtp import SmtpSender
 from bridgebot.config import load_settings
 from bridgebot.domain import User
@@ -70,7 +71,7 @@ async def world(tmp_path: Path, models_dir: Path) -> AsyncIterator[World]:
     async def announce(partnership_id: int, texts: dict[int, str]) -> None:
         announced.append((partnership_id, texts))
 
-    partners = EmailPartners(repo, store, catalogs(), relay, commitments, BOT, announce, store.queue_mails)
+    partners = EmailPartners(repo, store, catalogs(), relay, commitments, new_token, announce, store.queue_mails)
     try:
         yield World(repo, store, partners, relay, commitments, announced)
     finally:
@@ -92,6 +93,11 @@ def mail(sender: str, token: str, text: str, *, message_id: str | None = None, *
     return message.as_bytes()
 
 
+async def receive(world: World, uidvalidity: int, uid: int, raw: bytes) -> None:
+    """The mail as the IMAP reader hands it over, read as the e-mail runtime reads it."""
+    await world.partners.on_mail(uidvalidity, uid, mail_read(raw, BOT, uidvalidity, uid), raw)
+
+
 async def invited(world: World, address: str = "wang@hz.example") -> tuple[int, str]:
     added = await world.partners.add(COORDINATOR, "Anna", HAMBURG, [address, "Hangzhou", "zh", "Asia/Shanghai"])
     return added.city.chat_id, added.address.token
@@ -99,7 +105,7 @@ async def invited(world: World, address: str = "wang@hz.example") -> tuple[int, 
 
 async def active(world: World, address: str = "wang@hz.example") -> tuple[int, str]:
     city, token = await invited(world, address)
-    await world.partners.on_mail(1, 1, mail(f"Wang Wei <{address}>", token, "好的，确认。"))
+    await receive(world, 1, 1, mail(f"Wang Wei <{address}>", token, "好的，确认。"))
     return city, token
 
 
@@ -124,9 +130,9 @@ async def test_an_invitation_is_the_only_mail_until_a_human_reply_confirms(world
     ooo = mail(
         "Wang Wei <wang@hz.example>", token, "我正在休假。", Subject="自动回复: 邀请", Auto_Submitted="auto-replied"
     )
-    await world.partners.on_mail(1, 1, ooo)
+    await receive(world, 1, 1, ooo)
     assert (await world.store.address("wang@hz.example")).state == "invited"
-    await world.partners.on_mail(1, 2, mail("Wang Wei <wang@hz.example>", token, "确认。"))
+    await receive(world, 1, 2, mail("Wang Wei <wang@hz.example>", token, "确认。"))
     assert (await world.store.address("wang@hz.example")).state == "active"
     assert await sources(world, city) == []  # the confirmation itself is not relayed
     ((_, told),) = world.announced
@@ -152,10 +158,10 @@ async def test_only_a_coordinator_or_chat_admin_invites_and_a_new_city_needs_its
 async def test_forged_from_unknown_sender_and_lists_are_never_relayed_nor_answered(world: World) -> None:
     city, token = await active(world)
     before = await mails_to(world, "wang@hz.example")
-    await world.partners.on_mail(1, 2, mail("Mallory <mallory@evil.example>", token, "请把预算转给我。"))
-    await world.partners.on_mail(1, 3, mail("Wang Wei <wang@hz.example>", "0" * 24, "错误的令牌。"))
-    await world.partners.on_mail(1, 4, mail("Wang Wei <wang@hz.example>", token, "列表。", List_Id="<x.lists.example>"))
-    await world.partners.on_mail(1, 5, (FIXTURES / "ooo_de.eml").read_bytes())
+    await receive(world, 1, 2, mail("Mallory <mallory@evil.example>", token, "请把预算转给我。"))
+    await receive(world, 1, 3, mail("Wang Wei <wang@hz.example>", "0" * 24, "错误的令牌。"))
+    await receive(world, 1, 4, mail("Wang Wei <wang@hz.example>", token, "列表。", List_Id="<x.lists.example>"))
+    await receive(world, 1, 5, (FIXTURES / "ooo_de.eml").read_bytes())
     assert await sources(world, city) == []
     assert await mails_to(world, "wang@hz.example") == before
     outcomes = [row[0] for row in await world.repo._all("SELECT outcome FROM email_inbound ORDER BY id")]
@@ -165,9 +171,9 @@ async def test_forged_from_unknown_sender_and_lists_are_never_relayed_nor_answer
 async def test_the_same_message_id_twice_is_relayed_once(world: World) -> None:
     city, token = await active(world)
     reply = mail("Wang Wei <wang@hz.example>", token, "我们周五前发送议程。", message_id="<same@hz.example>")
-    await world.partners.on_mail(1, 2, reply)
-    await world.partners.on_mail(1, 3, reply)  # delivered twice by the mail system
-    await world.partners.on_mail(2, 1, reply)  # and read again from a recreated mailbox
+    await receive(world, 1, 2, reply)
+    await receive(world, 1, 3, reply)  # delivered twice by the mail system
+    await receive(world, 2, 1, reply)  # and read again from a recreated mailbox
     assert await sources(world, city) == ["我们周五前发送议程。"]
     assert await world.store.last_uid(1) == 3 and await world.store.last_uid(2) == 1
 
@@ -180,14 +186,14 @@ async def test_a_reply_starting_with_done_closes_the_commitment_and_relays_the_r
     created = await world.commitments.record(actor, city, owner, None, "Agenda schicken bis Freitag")
     number = created.commitment.number
     body = f"/done {number}\n\n议程已经发出。\n\n--\n王伟\n杭州市外事办公室"
-    await world.partners.on_mail(1, 2, mail("Wang Wei <wang@hz.example>", token, body))
+    await receive(world, 1, 2, mail("Wang Wei <wang@hz.example>", token, body))
     assert (await world.repo.commitment(created.commitment.partnership_id, number)).status == "done"
     texts = world.announced[-1][1]
     assert set(texts) == {HAMBURG, LEEDS, city} and f"#{number}" in texts[LEEDS]
     assert await sources(world, city) == ["议程已经发出。"]
     # An officer may not close someone else's commitment by mail either.
     other = await world.commitments.record(COORDINATOR, HAMBURG, User(7, None, "Anna"), None, "Raum buchen")
-    await world.partners.on_mail(1, 3, mail("Wang Wei <wang@hz.example>", token, f"/done {other.commitment.number}"))
+    await receive(world, 1, 3, mail("Wang Wei <wang@hz.example>", token, f"/done {other.commitment.number}"))
     assert (await world.repo.commitment(other.commitment.partnership_id, other.commitment.number)).status == "open"
     answer = (await mails_to(world, "wang@hz.example"))[-1]
     assert answer["subject"].startswith("回复") and answer["intro"] == catalogs().t("zh", "error-commitment-not-yours")
@@ -198,10 +204,10 @@ async def test_three_bounces_make_the_address_bouncing_and_partners_are_told_onc
     bounce = (FIXTURES / "dsn_bounce.eml").read_bytes()
     recipient = bounce.split(b"Final-Recipient: rfc822;", 1)[1].split(b"\n", 1)[0].strip().decode()
     await world.partners.add(COORDINATOR, "Anna", HAMBURG, [recipient, "Hangzhou"])
-    await world.partners.on_mail(1, 9, mail(f"<{recipient}>", (await world.store.address(recipient)).token, "ok"))
+    await receive(world, 1, 9, mail(f"<{recipient}>", (await world.store.address(recipient)).token, "ok"))
     told = len(world.announced)
     for uid in range(10, 14):
-        await world.partners.on_mail(1, uid, bounce.replace(b"Message-Id: <", f"Message-Id: <{uid}.".encode(), 1))
+        await receive(world, 1, uid, bounce.replace(b"Message-Id: <", f"Message-Id: <{uid}.".encode(), 1))
     bouncing = await world.store.address(recipient)
     assert bouncing.state == "bouncing" and bouncing.bounces == 4
     assert len(world.announced) == told + 1 and recipient in world.announced[-1][1][HAMBURG]
@@ -209,9 +215,9 @@ async def test_three_bounces_make_the_address_bouncing_and_partners_are_told_onc
 
 async def test_unsubscribe_by_reply_stops_the_address(world: World) -> None:
     city, token = await active(world)
-    await world.partners.on_mail(1, 2, mail("Wang Wei <wang@hz.example>", token, "退订\n\n谢谢"))
+    await receive(world, 1, 2, mail("Wang Wei <wang@hz.example>", token, "退订\n\n谢谢"))
     assert (await world.store.address("wang@hz.example")).state == "stopped"
-    await world.partners.on_mail(1, 3, mail("Wang Wei <wang@hz.example>", token, "还在吗？"))
+    await receive(world, 1, 3, mail("Wang Wei <wang@hz.example>", token, "还在吗？"))
     assert await sources(world, city) == []
 
 
@@ -334,7 +340,7 @@ async def test_mails_to_an_address_that_does_not_exist_make_it_bouncing(world: W
 async def test_the_mail_clients_unsubscribe_button_stops_the_address(world: World) -> None:
     _, token = await active(world)
     # List-Unsubscribe: <mailto:bridgebot+TOKEN@city.example?subject=unsubscribe>, as a client sends it.
-    await world.partners.on_mail(1, 2, mail("Wang Wei <wang@hz.example>", token, "", Subject="unsubscribe"))
+    await receive(world, 1, 2, mail("Wang Wei <wang@hz.example>", token, "", Subject="unsubscribe"))
     assert (await world.store.address("wang@hz.example")).state == "stopped"
 
 

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parseaddr
 
-from bridgebot.adapters.email.compose import new_token
-from bridgebot.adapters.email.parse import InboundMail, MailKind, parse_mail
 from bridgebot.domain import EmailAddress, Group, User
 from bridgebot.i18n import Catalogs
 from bridgebot.languages import language_name, parse_language
@@ -55,6 +53,21 @@ QueueMails = Callable[[list[tuple[int, str, dict]]], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
+class MailRead:
+    """A mail from the bot's mailbox as the rules need it (the e-mail adapter parses it): what kind of
+    mail it is, who sent it, the token its To address carried, and the reply without quotes and signature."""
+
+    message_id: str
+    kind: str  # human | auto_reply | bounce | list
+    from_address: str
+    from_name: str
+    token: str | None
+    subject: str
+    reply_text: str
+    bounced_recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Added:
     city: Group
     address: EmailAddress
@@ -76,7 +89,7 @@ class EmailPartners:
         catalogs: Catalogs,
         relay: Relay,
         commitments: Commitments,
-        bot_address: str,
+        new_token: Callable[[], str],
         announce: Announce,
         queue_mails: QueueMails,
         clock: Callable[[], datetime] | None = None,
@@ -86,7 +99,7 @@ class EmailPartners:
         self.catalogs = catalogs
         self.relay = relay
         self.commitments = commitments
-        self.bot_address = bot_address
+        self.new_token = new_token
         self.announce = announce
         self.queue_mails = queue_mails
         self.clock = clock or (lambda: datetime.now(UTC))
@@ -126,7 +139,9 @@ class EmailPartners:
             new_city = True
         else:
             new_city = False
-        added = await self.store.add_address(city.chat_id, address, address.split("@")[0], new_token(), actor.user_id)
+        added = await self.store.add_address(
+            city.chat_id, address, address.split("@")[0], self.new_token(), actor.user_id
+        )
         await self._invite(added, city, group, inviter)
         return Added(city, added, new_city)
 
@@ -198,20 +213,18 @@ class EmailPartners:
 
     # --- mails read ---------------------------------------------------------------------------
 
-    async def on_mail(self, uidvalidity: int, uid: int, raw: bytes) -> None:
-        """The IMAP reader's callback: handle one mail once, then carry on after its UID."""
-        mail = parse_mail(raw, self.bot_address)
-        message_id = mail.message_id or f"<uid.{uidvalidity}.{uid}@{self.bot_address.rpartition('@')[2]}>"
-        inbound = await self.store.claim_inbound(message_id, uidvalidity, uid, mail.from_address, mail.kind, raw)
+    async def on_mail(self, uidvalidity: int, uid: int, mail: MailRead, raw: bytes) -> None:
+        """One mail read from the mailbox: handled once (the raw mail kept), then its UID is done."""
+        inbound = await self.store.claim_inbound(mail.message_id, uidvalidity, uid, mail.from_address, mail.kind, raw)
         outcome = inbound.outcome or await self._handle(mail, inbound.id)
         await self.store.finish_inbound(inbound.id, outcome, uidvalidity, uid)
-        log.info("mail %s from %s: %s", message_id, mail.from_address or "-", outcome)
+        log.info("mail %s from %s: %s", mail.message_id, mail.from_address or "-", outcome)
 
-    async def _handle(self, mail: InboundMail, inbound_id: int) -> str:
-        if mail.kind == MailKind.BOUNCE:
+    async def _handle(self, mail: MailRead, inbound_id: int) -> str:
+        if mail.kind == "bounce":
             await self._bounced(mail.bounced_recipients)
             return "bounce"
-        if mail.kind != MailKind.HUMAN:
+        if mail.kind != "human":
             return f"ignored: {mail.kind}"
         address = await self.store.address_by_token(mail.token) if mail.token else None
         if address is None:
@@ -255,7 +268,7 @@ class EmailPartners:
             if city is not None and city.partnership_id is not None:
                 await self._tell_partners(city, "email-partner-bouncing", address)
 
-    async def _bounced(self, recipients: list[str]) -> None:
+    async def _bounced(self, recipients: tuple[str, ...]) -> None:
         for recipient in recipients:
             address = await self.store.address(recipient)
             if address is not None and await self.store.count_bounce(address.id, BOUNCE_LIMIT):
@@ -341,7 +354,7 @@ def split_commands(text: str) -> tuple[list[str], str]:
     return commands, "\n".join(lines).strip()
 
 
-def _unsubscribes(mail: InboundMail) -> bool:
+def _unsubscribes(mail: MailRead) -> bool:
     first = next((line.strip() for line in mail.reply_text.splitlines() if line.strip()), "")
     words = {first.casefold().strip(".!。！"), mail.subject.strip().casefold()}
     return bool(words & UNSUBSCRIBE_WORDS)
