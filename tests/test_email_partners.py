@@ -387,3 +387,17 @@ async def test_a_weekly_follow_up_reaches_the_email_city_at_its_own_local_time(w
     by_city = {n.chat_id: n.due_at for n in pending}
     assert by_city[city].astimezone(ZoneInfo("Asia/Shanghai")).strftime("%a %H:%M") == "Mon 09:00"
     assert by_city[HAMBURG].astimezone(ZoneInfo("Europe/Berlin")).strftime("%a %H:%M") == "Mon 09:00"
+
+
+async def test_a_mail_read_again_after_a_crash_is_relayed_once(world: World) -> None:
+    city, token = await active(world)
+    raw = mail("Wang Wei <wang@hz.example>", token, "我们周五前发送议程。", message_id="<crash@hz.example>")
+    read = mail_read(raw, BOT, 1, 2)
+    # The process died right after recording the mail, before relaying it: the re-read relays it.
+    await world.store.claim_inbound(read.message_id, 1, 2, read.from_address, read.kind, raw)
+    await receive(world, 1, 2, raw)
+    # It died after relaying, before marking the mail handled: the re-read recognises it.
+    await world.repo.conn.execute("UPDATE email_inbound SET outcome = NULL WHERE message_id = ?", (read.message_id,))
+    await world.repo.conn.commit()
+    await receive(world, 1, 2, raw)
+    assert await sources(world, city) == ["我们周五前发送议程。"]
