@@ -18,7 +18,6 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from email.utils import parseaddr
 
 from bridgebot.domain import EmailAddress, Group, User
@@ -92,7 +91,6 @@ class EmailPartners:
         new_token: Callable[[], str],
         announce: Announce,
         queue_mails: QueueMails,
-        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.repo = repo
         self.store = store
@@ -102,7 +100,6 @@ class EmailPartners:
         self.new_token = new_token
         self.announce = announce
         self.queue_mails = queue_mails
-        self.clock = clock or (lambda: datetime.now(UTC))
 
     # --- chat commands ------------------------------------------------------------------------
 
@@ -121,29 +118,30 @@ class EmailPartners:
         address = _address(args[0])
         if await self.store.address(address) is not None:
             raise Refusal("error-email-known", address=address)
-        tz_given = len(args) >= 4 and ("/" in args[-1] or args[-1].upper() in ("UTC", "GMT"))
-        tz = parse_timezone(args[-1]) if tz_given else "UTC"
-        rest = args[1:-1] if tz_given else args[1:]
-        lang = parse_language(rest[-1]) if len(rest) >= 2 else None
-        city_name = clean_name(" ".join(rest[:-1] if lang else rest))
-        city = await self.store.city(group.partnership_id, city_name)
-        if city is None:
-            if lang is None:
-                raise Refusal("error-email-city-language", city=city_name)
-            if any(
-                m.city.casefold() == city_name.casefold()
-                for m in await self.repo.partnership_groups(group.partnership_id)
-            ):
-                raise Refusal("error-email-city-in-chat", city=city_name)
-            city = await self.store.add_city(group.partnership_id, city_name, lang, tz)
-            new_city = True
-        else:
-            new_city = False
+        city, new_city = await self._city_for(group, args[1:])
         added = await self.store.add_address(
             city.chat_id, address, address.split("@")[0], self.new_token(), actor.user_id
         )
         await self._invite(added, city, group, inviter)
         return Added(city, added, new_city)
+
+    async def _city_for(self, group: Group, args: list[str]) -> tuple[Group, bool]:
+        """The e-mail city named by `<City> [<lang> [<tz>]]`, created when new (then lang is needed);
+        a city that takes part on Telegram cannot be an e-mail city too."""
+        tz_given = len(args) >= 3 and ("/" in args[-1] or args[-1].upper() in ("UTC", "GMT"))
+        tz = parse_timezone(args[-1]) if tz_given else "UTC"
+        rest = args[:-1] if tz_given else args
+        lang = parse_language(rest[-1]) if len(rest) >= 2 else None
+        name = clean_name(" ".join(rest[:-1] if lang else rest))
+        city = await self.store.city(group.partnership_id, name)
+        if city is not None:
+            return city, False
+        if lang is None:
+            raise Refusal("error-email-city-language", city=name)
+        members = await self.repo.partnership_groups(group.partnership_id)
+        if any(m.city.casefold() == name.casefold() for m in members):
+            raise Refusal("error-email-city-in-chat", city=name)
+        return await self.store.add_city(group.partnership_id, name, lang, tz), True
 
     async def _invite(self, address: EmailAddress, city: Group, inviter_group: Group, inviter: str) -> None:
         partnership = await self.repo.partnership(city.partnership_id)
