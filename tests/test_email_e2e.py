@@ -136,3 +136,9 @@ async def test_hangzhou_joins_by_email_reads_a_digest_and_closes_a_commitment_by
     await api.wait_for(lambda: any("Wang Wei · Hangzhou ✉" in t and "最后一条" in t for t in api.texts(leeds.id)), 30)
     from_hangzhou = [t for t in api.texts(leeds.id) if t.startswith("Wang Wei · Hangzhou ✉")]
     assert len(from_hangzhou) == 2 and not any("预算" in t for t in api.texts(leeds.id))
+
+
+async def test_without_the_three_settings_email_is_off_and_says_so(story: Scenario, pair: tuple) -> None:
+    hamburg, _ = pair
+    (answer,) = await story.say(hamburg, hamburg.admin, f"/email add {WANG} Hangzhou zh")
+    assert "BRIDGEBOT_SMTP_URL" in answer
