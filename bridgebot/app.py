@@ -46,10 +46,10 @@ from bridgebot.handlers.common import Services, handled_once
 from bridgebot.health import OK, HealthServer, Heartbeat, Readiness
 from bridgebot.i18n import Catalogs, catalogs
 from bridgebot.services.commitments import Commitments
+from bridgebot.services.delivery import Outbox
 from bridgebot.services.followups import Followups
 from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Onboarding
-from bridgebot.services.outbox import Outbox
 from bridgebot.services.relay import Relay
 from bridgebot.store.db import open_db
 from bridgebot.store.repository import Repository
@@ -81,7 +81,9 @@ ADMIN_COMMANDS = [*GROUP_COMMANDS, "setup", "lang", "focal", "role", "email"]
 PRIVATE_COMMANDS = ["start", "help"]
 
 
-def build_application(settings: Settings, svc: Services) -> Application:
+def build_application(settings: Settings) -> Application:
+    """The PTB Application with every handler; the handlers find the services in `bot_data`, which
+    `serve` fills once they are built (they need the application's bot for their channel)."""
     limiter = ChatRateLimiter(settings.rate_per_second, settings.rate_group_per_minute)
     builder = ApplicationBuilder().token(settings.token or "").rate_limiter(limiter)
     # PTB waits 5 s by default and a timed-out send may still arrive: a longer wait means fewer
@@ -92,7 +94,6 @@ def build_application(settings: Settings, svc: Services) -> Application:
         base = settings.telegram_base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
     application = builder.build()
-    application.bot_data["services"] = svc
     _add_handlers(application)
     return application
 
@@ -194,32 +195,49 @@ async def serve(
     threads = (settings.translation_threads, 1) if settings.translation_threads else None
     engine = Engine(settings.models_path, threads, settings.max_loaded_pairs, settings.max_decoding_length)
     ui = catalogs()
-    relay_service = Relay(repo, engine, ui)
-    commitment_log = Commitments(repo, engine, clock)
-    nudges = Followups(repo, commitment_log, ui, clock)
-    svc = Services(settings, repo, ui, Onboarding(repo), relay_service, Glossary(repo), commitment_log, nudges)
-    application = build_application(settings, svc)
-    # E-mail partners, when configured: e-mail cities are destinations of the same queue, and one IMAP
-    # reader and the mail dispatcher run beside the bot.
-    mail = (
-        EmailRuntime(settings.email, repo, ui, relay_service, commitment_log, nudges.notify) if settings.email else None
-    )
-    svc.email = mail.partners if mail else None
-    channel = ByDestination(TelegramChannel(application.bot), mail.channel if mail else None)
     readiness = Readiness()
     readiness.set("store", OK)
+    # In order: the channel, the delivery queue (it renders through the relay), the services that
+    # queue deliveries; then the events each service subscribes to. Nothing is set after construction.
+    application = build_application(settings)
+    relay_service = Relay(repo, engine, ui)
+    commitment_log = Commitments(repo, engine, clock)
+    # E-mail partners, when configured: e-mail cities are destinations of the same queue (their channel
+    # beside Telegram's), and one IMAP reader and the mail dispatcher run beside the bot. What they tell
+    # the partnership goes through the queue built next.
+    mail = (
+        EmailRuntime(
+            settings.email, repo, ui, relay_service, commitment_log, lambda pid, texts: outbox.announce(pid, texts)
+        )
+        if settings.email
+        else None
+    )
+    channel = ByDestination(TelegramChannel(application.bot), mail.channel if mail else None)
     # A refused token stops delivery (rows stay pending) and makes the bot not ready until it works.
     outbox = Outbox(
         repo,
         relay_service,
         channel,
         ui,
-        nudges.notify,
         on_unauthorized=lambda why: readiness.set("telegram", OK if why is None else f"token refused: {why}"),
     )
-    relay_service.wake = outbox.wake
-    nudges.channel = channel
-    svc.outbox, svc.engine = outbox, engine
+    nudges = Followups(repo, commitment_log, ui, outbox, clock)
+    relay_service.queued.append(outbox.wake)
+    commitment_log.listeners.append(nudges.commitment_changed)
+    svc = Services(
+        settings,
+        repo,
+        ui,
+        Onboarding(repo),
+        relay_service,
+        Glossary(repo),
+        commitment_log,
+        nudges,
+        outbox,
+        engine,
+        mail.partners if mail else None,
+    )
+    application.bot_data["services"] = svc
     health = HealthServer(readiness, lambda: _refresh_gauges(repo))
     heartbeat = Heartbeat(repo, readiness, repo.clock)
     beating: asyncio.Task[None] | None = None

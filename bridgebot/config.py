@@ -113,7 +113,7 @@ class Settings:
     log_level: str = "INFO"
     poll_timeout: int = 10
     # Seconds a Bot API call may take before it counts as timed out. It may still have been carried
-    # out, so a send that times out is retried only a few times (services/outbox.py MAX_UNCERTAIN).
+    # out, so a send that times out is retried only a few times (services/delivery.py MAX_UNCERTAIN).
     telegram_timeout: int = 30
     # Telegram allows about 30 messages/s overall and 20 per minute in one group.
     rate_per_second: int = 30

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from bridgebot.richtext import Span
 
@@ -110,13 +111,39 @@ class SourceMessage:
     deleted: bool
 
 
+class DeliveryKind(StrEnum):
+    """What a row of the delivery queue carries to its destination."""
+
+    COPY = "copy"  # a relayed message, rendered (and translated) when delivered
+    EDIT = "edit"  # an edited source message: its copy is rewritten
+    DELETE = "delete"  # an unsent source message: its copy is deleted
+    ANNOUNCE = "announce"  # the bot's own words, composed when queued
+    NUDGE = "nudge"  # a fired nudge, composed when it fired
+
+    @property
+    def relayed(self) -> bool:
+        """Rows about a source message (rendered at delivery) rather than carrying their own text."""
+        return self in (DeliveryKind.COPY, DeliveryKind.EDIT, DeliveryKind.DELETE)
+
+
+class DeliveryState(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True, slots=True)
-class OutboxRow:
+class DeliveryRow:
+    """One row of the delivery queue (see `services/delivery.py`)."""
+
     id: int
-    source_id: int
+    kind: DeliveryKind
+    source_id: int | None
     target_chat_id: int
-    action: str
     attempts: int
+    partnership_id: int | None = None
+    payload: str | None = None  # announce/nudge: the composed text as JSON
+    sent: tuple[int, ...] = ()  # announce/nudge: message ids of the parts already sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,14 +201,13 @@ class Nudge:
 
     id: int
     partnership_id: int
-    kind: str  # followup | reminder | overdue | digest | dormancy | notice
+    kind: str  # followup | reminder | overdue | digest | dormancy ('notice' rows are from before 0008)
     followup_id: int | None
     commitment_id: int | None
     chat_id: int
     occurrence: str
     due_at: datetime
     attempts: int = 0
-    payload: str | None = None  # a notice's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +220,6 @@ class PlannedNudge:
     due_at: datetime
     followup_id: int | None = None
     commitment_id: int | None = None
-    payload: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -232,8 +232,8 @@ async def test_delivered_rows_and_old_translations_are_pruned(
     with sqlite3.connect(bot.settings.db_path) as db:
         (source,) = db.execute("SELECT id FROM source_messages WHERE message_id = ?", (original,)).fetchone()
         assert db.execute("SELECT revision FROM translations WHERE source_id = ?", (source,)).fetchall() == [(2,)]
-        assert db.execute("SELECT COUNT(*) FROM outbox WHERE state = 'done'").fetchone()[0] >= 3
+        assert db.execute("SELECT COUNT(*) FROM deliveries WHERE state = 'done'").fetchone()[0] >= 3
     bot.clock = lambda: datetime.now(UTC) + timedelta(days=8)
     await bot.restart()
     with sqlite3.connect(bot.settings.db_path) as db:
-        assert db.execute("SELECT COUNT(*) FROM outbox WHERE state = 'done'").fetchone()[0] == 0
+        assert db.execute("SELECT COUNT(*) FROM deliveries WHERE state = 'done'").fetchone()[0] == 0

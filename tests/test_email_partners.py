@@ -23,6 +23,7 @@ from bridgebot.domain import User
 from bridgebot.i18n import catalogs
 from bridgebot.richtext import RichText, Span, SpanKind
 from bridgebot.services.commitments import Commitments
+from bridgebot.services.delivery import Outbox
 from bridgebot.services.email import EmailPartners, split_commands
 from bridgebot.services.followups import Followups
 from bridgebot.services.onboarding import Actor
@@ -381,7 +382,8 @@ async def test_a_relayed_copy_becomes_a_block_and_anything_else_a_notice(world: 
 
 async def test_a_weekly_follow_up_reaches_the_email_city_at_its_own_local_time(world: World) -> None:
     city, _ = await active(world)
-    nudges = Followups(world.repo, world.commitments, catalogs())
+    channel = EmailChannel(world.repo, world.store, catalogs(), lambda: None)
+    nudges = Followups(world.repo, world.commitments, catalogs(), Outbox(world.repo, world.relay, channel, catalogs()))
     await nudges.schedule(COORDINATOR, HAMBURG, "all", None, ["every", "monday", "09:00", "status"])
     pending = await world.repo.pending_nudges((await world.repo.group(HAMBURG)).partnership_id)
     by_city = {n.chat_id: n.due_at for n in pending}

@@ -13,7 +13,7 @@ from bridgebot.adapters.email.compose import Block, MailBody, MailIdentity, comp
 from bridgebot.adapters.email.imap import ImapReader
 from bridgebot.adapters.email.smtp import SmtpSender
 from bridgebot.config import load_settings
-from bridgebot.services.outbox import Permanent, Rejected, Transient, Unauthorized
+from bridgebot.services.delivery import Permanent, Rejected, Transient, Unauthorized
 from tests.mailservers import Dovecot, SmtpCapture, SmtpScript, dovecot_missing
 
 BOT = MailIdentity("bridgebot@city.example", "bridgebot · Hamburg–Hangzhou")

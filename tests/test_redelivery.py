@@ -32,7 +32,7 @@ async def crash_before_confirming(bot: RunningBot, api: LocalBotApi, message: di
     await api.wait_for(
         lambda: any(int(c.params.get("offset") or 0) > update["update_id"] for c in api.calls_of("getUpdates")[polls:])
     )
-    await api.wait_for(lambda: count(bot, "nudges WHERE kind = 'notice' AND state = 'pending'") == 0)
+    await api.wait_for(lambda: count(bot, "deliveries WHERE state = 'pending'") == 0)
 
 
 async def test_a_redelivered_commit_is_recorded_and_announced_once(
@@ -44,7 +44,7 @@ async def test_a_redelivered_commit_is_recorded_and_announced_once(
     await api.wait_for(lambda: announcements(api, leeds) == announcements(api, hamburg) == 1)
     await crash_before_confirming(bot, api, command)
     assert count(bot, "commitments") == 1
-    assert count(bot, "nudges WHERE kind = 'notice' AND payload LIKE '📌%'") == 2  # one per group, ever queued
+    assert count(bot, "deliveries WHERE kind = 'announce' AND payload LIKE '%📌%'") == 2  # one per group, ever queued
     assert (announcements(api, leeds), announcements(api, hamburg)) == (1, 1)
     # The bot still takes new commands from that group.
     api.send_text(leeds.id, tom, "/commit book the room by friday")

@@ -12,7 +12,9 @@ TOM = 7
 
 
 def _relay(repo: Repository, engine: Engine, woken: list[int]) -> Relay:
-    return Relay(repo, engine, Catalogs(), wake=woken.append)
+    relay = Relay(repo, engine, Catalogs())
+    relay.queued.append(woken.append)
+    return relay
 
 
 def _said(chat_id: int, message_id: int, text: str) -> Incoming:

@@ -14,7 +14,7 @@ from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, Te
 from bridgebot import metrics
 from bridgebot.adapters.telegram import _classify
 from bridgebot.localapi import LocalBotApi
-from bridgebot.services.outbox import (
+from bridgebot.services.delivery import (
     MAX_UNCERTAIN,
     AlreadyDone,
     Permanent,

@@ -214,5 +214,5 @@ async def test_a_commit_posted_again_after_a_lost_answer_is_applied_once(
     await api.wait_for(lambda: any(t.startswith("📌 #1") for t in api.texts(hamburg.id)))
     group = await hooked.services.repo.group(leeds.id)
     assert [c.number for c in await hooked.services.repo.commitments(group.partnership_id)] == [1]
-    await hooked.services.followups.run_due()  # whatever announcements were queued are out now
+    await hooked.services.outbox.idle()  # whatever announcements were queued are out now
     assert [t[:4] for t in api.texts(hamburg.id) if t.startswith("📌")] == ["📌 #1"]

@@ -20,11 +20,13 @@ from telegram.ext import Application
 
 from bridgebot import metrics
 from bridgebot.adapters.telegram import retry_seconds
+from bridgebot.services.delivery import RetryPolicy
 from bridgebot.store.repository import Repository
 
 log = logging.getLogger(__name__)
 OFFSET_KEY = "telegram_update_offset"
-BACKOFF = (1.0, 2.0, 5.0, 10.0, 30.0)
+# Receiving backs off as delivering does: one schedule for the bot's every retry.
+RETRY = RetryPolicy()
 
 
 async def poll(application: Application, repo: Repository, stop: asyncio.Event, timeout: int) -> None:
@@ -40,7 +42,7 @@ async def poll(application: Application, repo: Repository, stop: asyncio.Event, 
             await _sleep(stop, retry_seconds(error))
             continue
         except (NetworkError, TelegramError) as error:
-            delay = BACKOFF[min(failures, len(BACKOFF) - 1)]
+            delay = RETRY.delay(failures)
             failures += 1
             log.warning("getUpdates failed (%s); retrying in %ss", error, delay)
             await _sleep(stop, delay)

@@ -1,9 +1,9 @@
 """The Telegram channel adapter: Telegram messages in, `Rendered` copies out.
 
 Inbound, a PTB `Message` becomes the router's `Incoming`, its entities neutral spans; outbound,
-`TelegramChannel` implements the outbox's `Channel`: it turns the rich text into entities, splits it
+`TelegramChannel` implements the delivery queue's `Channel`: it turns the rich text into entities, splits it
 into messages within Telegram's limits (`telegram_entities`, `split`), and turns Telegram's errors
-into the outbox's vocabulary (retry later, transient, uncertain, already done, unauthorized,
+into the queue's vocabulary (retry later, transient, uncertain, already done, unauthorized,
 permanent, rejected, chat moved), each blamed on the chat it is about.
 """
 
@@ -44,7 +44,7 @@ from bridgebot.adapters.telegram_entities import (
     utf16_width,
 )
 from bridgebot.richtext import RichText
-from bridgebot.services.outbox import (
+from bridgebot.services.delivery import (
     AlreadyDone,
     ChatMoved,
     DeliveryError,
@@ -354,9 +354,6 @@ class TelegramChannel:
                 if not _harmless(rejected):
                     kept.append(message_id)
         return kept
-
-    async def notify(self, chat_id: int, text: str) -> None:
-        await self._call(self.bot.send_message(chat_id, text, rate_limit_args=RELAY))
 
 
 class ChatRateLimiter(BaseRateLimiter[dict[str, Any]]):

@@ -36,7 +36,7 @@ async def announce(context: ContextTypes.DEFAULT_TYPE, change: Change) -> None:
     """Tell every partner group, each in its own language and local time (queued: never lost)."""
     svc = services(context)
     texts = await commitment_announcements(svc.repo, svc.catalogs, svc.commitments, change)
-    await svc.followups.notify(change.commitment.partnership_id, texts)
+    await svc.outbox.announce(change.commitment.partnership_id, texts)
 
 
 @replies_refusals

@@ -17,11 +17,11 @@ from bridgebot.config import Settings
 from bridgebot.domain import User
 from bridgebot.i18n import Catalogs
 from bridgebot.services.commitments import Commitments
+from bridgebot.services.delivery import Outbox
 from bridgebot.services.email import EmailPartners
 from bridgebot.services.followups import Followups
 from bridgebot.services.glossary import Glossary
 from bridgebot.services.onboarding import Actor, Onboarding
-from bridgebot.services.outbox import Outbox
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Relay
 from bridgebot.store.repository import CommandAlreadyHandled, Repository
@@ -41,8 +41,8 @@ class Services:
     glossary: Glossary
     commitments: Commitments
     followups: Followups
-    outbox: Outbox | None = None
-    engine: Engine | None = None
+    outbox: Outbox
+    engine: Engine
     email: EmailPartners | None = None  # None unless e-mail is configured
 
 

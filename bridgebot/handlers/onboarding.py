@@ -144,7 +144,7 @@ async def join(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         for member in view.members
         if member.group.chat_id != chat_id
     }
-    await svc.followups.notify(joined.id, texts)
+    await svc.outbox.announce(joined.id, texts)
 
 
 @replies_refusals

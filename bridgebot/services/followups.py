@@ -2,9 +2,10 @@
 
 The database is the source of truth. Every nudge is a row planned ahead, one per group and moment,
 so a restart rebuilds nothing but the wait for the next row, and a row whose moment passed while the
-bot was down is sent once at start, marked late. A nudge is marked sent in the same transaction that
-records its message ids and plans the next occurrence of a recurring follow-up: a crash between the
-send and that transaction can repeat that one nudge, nothing else.
+bot was down is sent once at start, marked late. Firing a nudge composes its text and queues it for
+delivery (`services/delivery.py`) in the same transaction that marks it sent and plans the next
+occurrence of a recurring follow-up: a restart neither loses nor doubles it, and the delivery queue
+gives it the same guarantees as every other message to that group, in order behind them.
 
 Working hours hold back automatic nudges (reminders, overdue notices, digests, dormancy alerts); a time
 a coordinator typed is honoured as typed, and the confirmation warns where it falls outside them.
@@ -16,7 +17,6 @@ import asyncio
 import logging
 import re
 import time as monotonic
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
@@ -28,17 +28,8 @@ from bridgebot.domain import Commitment, Followup, FollowupSettings, Group, Nudg
 from bridgebot.i18n import Catalogs
 from bridgebot.richtext import RichText, Span, SpanKind
 from bridgebot.services.commitments import MAX_TEXT, Change, Commitments, parse_number, translate_once
+from bridgebot.services.delivery import BACKOFF, Outbox, RetryPolicy, rendered_to_json
 from bridgebot.services.onboarding import Actor, member_group
-from bridgebot.services.outbox import (
-    MAX_UNCERTAIN,
-    AlreadyDone,
-    Channel,
-    ChatMoved,
-    Permanent,
-    Rejected,
-    RetryLater,
-    Uncertain,
-)
 from bridgebot.services.refusal import Refusal
 from bridgebot.services.relay import Rendered
 from bridgebot.services.schedule import Rule, WorkingHours, occurrences, parse_rule, split_when
@@ -52,7 +43,6 @@ log = logging.getLogger(__name__)
 LATE_AFTER = timedelta(minutes=5)
 # How often (in real seconds) the automatic nudges are planned again without any event.
 REPLAN_SECONDS = 600.0
-BACKOFF = (2.0, 5.0, 15.0, 60.0, 300.0)
 MAX_LISTED = 10
 AUTOMATIC = ("reminder", "overdue", "digest", "dormancy")
 # "all" as coordinators write it.
@@ -103,30 +93,19 @@ class Followups:
         repo: Repository,
         commitments: Commitments,
         catalogs: Catalogs,
+        outbox: Outbox,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.repo = repo
         self.commitments = commitments
         self.catalogs = catalogs
+        self.outbox = outbox
         self.clock = clock or (lambda: datetime.now(UTC))
-        self.channel: Channel | None = None
-        self.sent_count = 0
         self._wake = asyncio.Event()
         self._firing = asyncio.Lock()
-        commitments.listeners.append(self._commitment_changed)
 
     def wake(self) -> None:
         self._wake.set()
-
-    async def notify(self, partnership_id: int, texts: dict[int, str]) -> None:
-        """Queue an announcement (text per group) for delivery with the nudges' guarantees: it
-        survives a crash, waits out a 429 and is retried after a failing send."""
-        key = f"notice:{uuid.uuid4().hex}"
-        now = self.clock()
-        await self.repo.add_nudges(
-            partnership_id, [PlannedNudge("notice", chat_id, key, now, payload=text) for chat_id, text in texts.items()]
-        )
-        self.wake()
 
     # --- commands ---------------------------------------------------------------------------------
 
@@ -243,7 +222,8 @@ class Followups:
 
     # --- planning the automatic nudges -------------------------------------------------------------
 
-    async def _commitment_changed(self, change: Change) -> None:
+    async def commitment_changed(self, change: Change) -> None:
+        """Subscribed to `Commitments` (in app.py): a changed commitment changes its nudges."""
         if change.commitment.status == "done":
             await self.repo.end_commitment_nudges(change.commitment.id)
         await self._plan_or_log(change.commitment.partnership_id)
@@ -321,7 +301,7 @@ class Followups:
                 wait = await self._seconds_to_next()
                 failures = 0
             except Exception:
-                wait = BACKOFF[min(failures, len(BACKOFF) - 1)]
+                wait = RetryPolicy().delay(failures)
                 failures += 1
                 log.exception("follow-up scheduler failed; retrying in %ss", wait)
             await _first_of(stop, self._wake, wait)
@@ -333,9 +313,7 @@ class Followups:
         return min(REPLAN_SECONDS, max(0.0, (next_at - self.clock()).total_seconds()))
 
     async def run_due(self) -> int:
-        """Send every nudge whose moment has come; returns how many were sent."""
-        if self.channel is None:
-            return 0
+        """Fire every nudge whose moment has come (queue it for delivery); returns how many fired."""
         sent = 0
         replan: set[int] = set()
         async with self._firing:
@@ -356,12 +334,13 @@ class Followups:
         return sent
 
     async def _set_aside(self, nudge: Nudge, now: datetime, error: Exception) -> None:
-        """Try a nudge that raised again later, as a failing send is; after the last backoff step,
-        give it up as failed, so it cannot hold back the nudges queued behind it."""
+        """Compose a nudge that raised again later, on the delivery queue's backoff; after the last
+        step, give it up as failed, so it cannot hold back the nudges planned behind it."""
         if nudge.attempts + 1 >= len(BACKOFF):
             await self.repo.nudge_closed(nudge, "failed", repr(error))
         else:
-            await self.repo.nudge_deferred(nudge, now + timedelta(seconds=BACKOFF[nudge.attempts]), repr(error))
+            delay = RetryPolicy().delay(nudge.attempts)
+            await self.repo.nudge_deferred(nudge, now + timedelta(seconds=delay), repr(error))
 
     async def _fire(self, nudge: Nudge, now: datetime) -> bool:
         group = await self.repo.group(nudge.chat_id)
@@ -372,36 +351,15 @@ class Followups:
         if parts is None:
             await self.repo.nudge_closed(nudge, "skipped")
             return False
-        late = now - nudge.due_at > LATE_AFTER and nudge.kind != "notice"
+        late = now - nudge.due_at > LATE_AFTER
         if late:
             ui = self.catalogs.ui_language(group.lang)
             parts.append(
                 RichText(self.catalogs.t(group.lang, "nudge-late", time=local_time(nudge.due_at, group.tz, ui)))
             )
-        try:
-            ids = await self.channel.send(group.chat_id, Rendered("text", RichText.joined(parts, "\n\n")))
-        except RetryLater as flood:
-            await self.repo.nudge_deferred(nudge, now + timedelta(seconds=flood.seconds), str(flood))
-            return False
-        except AlreadyDone:  # Telegram sent it and deleted it at once: sending again would repeat it
-            ids = []
-        except (Permanent, Rejected) as error:
-            log.warning("nudge %s to chat %s cannot be delivered: %s", nudge.id, nudge.chat_id, error)
-            await self.repo.nudge_closed(nudge, "failed", str(error))
-            return False
-        except ChatMoved as moved:
-            await self.repo.nudge_deferred(nudge, now, str(moved))
-            return False
-        except Exception as error:  # network trouble, a server error: try again later
-            if isinstance(error, Uncertain) and nudge.attempts + 1 >= MAX_UNCERTAIN:
-                log.error("nudge %s to chat %s dropped: it may have been sent (%s)", nudge.id, nudge.chat_id, error)
-                await self.repo.nudge_closed(nudge, "failed", str(error))
-                return False
-            delay = BACKOFF[min(nudge.attempts, len(BACKOFF) - 1)]
-            await self.repo.nudge_deferred(nudge, now + timedelta(seconds=delay), str(error))
-            return False
-        await self.repo.nudge_sent(nudge, ids, late, await self._following(nudge, group, now))
-        self.sent_count += 1
+        payload = rendered_to_json(Rendered("text", RichText.joined(parts, "\n\n")))
+        await self.repo.nudge_fired(nudge, payload, late, await self._following(nudge, group, now))
+        self.outbox.wake(group.chat_id)
         metrics.nudges_sent.inc(kind=nudge.kind)
         if nudge.followup_id is not None:
             await self._finish_if_done(nudge.followup_id)
@@ -431,8 +389,6 @@ class Followups:
 
     async def _compose(self, nudge: Nudge, group: Group, now: datetime) -> list[RichText] | None:
         """The nudge in the group's language, or None when there is nothing (left) to say."""
-        if nudge.kind == "notice":
-            return [RichText(nudge.payload or "")]
         if nudge.kind == "followup":
             return await self._followup_nudge(nudge, group, now)
         if nudge.kind in ("reminder", "overdue"):

@@ -2,8 +2,8 @@
 
 Adapters (Telegram today, e-mail planned) turn their updates into `Incoming`, and deliver `Rendered`
 copies; everything here is channel-neutral rich text (`bridgebot.richtext`): how a channel formats,
-measures, limits and splits a message is its adapter's business. Acceptance only writes the message and one outbox row
-per target group in one transaction; translation and sending happen in `services.outbox`, so a crash
+measures, limits and splits a message is its adapter's business. Acceptance only writes the message and one delivery row
+per target group in one transaction; translation and sending happen in `services.delivery`, so a crash
 between the two loses nothing.
 """
 
@@ -72,13 +72,17 @@ class Relay:
         repo: Repository,
         engine: Engine,
         catalogs: Catalogs,
-        wake: Callable[[int], None] = lambda chat_id: None,
     ) -> None:
         self.repo = repo
         self.engine = engine
         self.catalogs = catalogs
-        self.wake = wake
+        # Told the destination of each row queued (the delivery queue subscribes in app.py).
+        self.queued: list[Callable[[int], None]] = []
         self._translating: dict[tuple[int, int, str], asyncio.Task[Translation]] = {}
+
+    def _queued(self, chat_id: int) -> None:
+        for listener in self.queued:
+            listener(chat_id)
 
     async def accept(self, message: Incoming) -> int | None:
         """Queue a new message for every partner group; None if not relayed (or seen before)."""
@@ -108,7 +112,7 @@ class Relay:
             metrics.messages_relayed.inc()
             await self._prefetch(source_id, {m.lang for m in members if m.chat_id in targets})
             for target in targets:
-                self.wake(target)
+                self._queued(target)
         return source_id
 
     async def _prefetch(self, source_id: int, languages: set[str]) -> None:
@@ -136,7 +140,7 @@ class Relay:
         )
         if source_id is not None:
             for target in targets:
-                self.wake(target)
+                self._queued(target)
         return source_id
 
     async def unsend(self, actor: Actor, chat_id: int, message_id: int) -> int:
@@ -164,7 +168,7 @@ class Relay:
         targets = await self.repo.copy_targets(source)
         await self.repo.unsend(source.id, targets)
         for target in targets:
-            self.wake(target)
+            self._queued(target)
         return len(targets)
 
     async def close(self) -> None:

@@ -21,13 +21,14 @@ from bridgebot.adapters.telegram_entities import span_from_entity
 from bridgebot.domain import (
     CityActivity,
     Commitment,
+    DeliveryKind,
+    DeliveryRow,
     Followup,
     FollowupSettings,
     GlossaryEntry,
     Group,
     JoinCode,
     Nudge,
-    OutboxRow,
     Partnership,
     PlannedNudge,
     SourceMessage,
@@ -47,7 +48,7 @@ _GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id,
 # ids are not among them: a supergroup numbers its messages afresh (see `migrate_chat`).
 _CHAT_COLUMNS = (
     ("group_members", "chat_id"),
-    ("outbox", "target_chat_id"),
+    ("deliveries", "target_chat_id"),
     ("topics", "chat_id"),
     ("commitments", "chat_id"),
     ("followups", "chat_id"),
@@ -158,11 +159,11 @@ def _followup(row: aiosqlite.Row) -> Followup:
 _FOLLOWUPS = (
     "SELECT f.*, c.number AS commitment_number FROM followups f LEFT JOIN commitments c ON c.id = f.commitment_id"
 )
-_NUDGE_COLUMNS = "id, partnership_id, kind, followup_id, commitment_id, chat_id, occurrence, due_at, attempts, payload"
+_NUDGE_COLUMNS = "id, partnership_id, kind, followup_id, commitment_id, chat_id, occurrence, due_at, attempts"
 
 
 def _nudge(row: aiosqlite.Row) -> Nudge:
-    return Nudge(*row[:7], datetime.fromisoformat(row[7]), row[8], row[9])
+    return Nudge(*row[:7], datetime.fromisoformat(row[7]), row[8])
 
 
 def _user(row: aiosqlite.Row) -> User:
@@ -427,8 +428,8 @@ class Repository:
             )
             await db.execute("DELETE FROM join_codes WHERE issued_by_chat = ? AND used_at IS NULL", (chat_id,))
             await db.execute(
-                "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ? WHERE state = 'pending'"
-                " AND (target_chat_id = ? OR action != 'delete'"
+                "UPDATE deliveries SET state = 'failed', last_error = ?, done_at = ? WHERE state = 'pending'"
+                " AND (target_chat_id = ? OR kind IN ('copy', 'edit')"
                 "      AND source_id IN (SELECT id FROM source_messages WHERE chat_id = ?))",
                 (reason, now, chat_id, chat_id),
             )
@@ -567,7 +568,7 @@ class Repository:
             await db.execute("UPDATE groups SET relay_broken = ? WHERE chat_id = ?", (reason, chat_id))
             if reason is not None:
                 await db.execute(
-                    "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ?"
+                    "UPDATE deliveries SET state = 'failed', last_error = ?, done_at = ?"
                     " WHERE target_chat_id = ? AND state = 'pending'",
                     (reason, self.now_iso(), chat_id),
                 )
@@ -595,7 +596,7 @@ class Repository:
         reply_to_message_id: int | None,
         targets: Sequence[int],
     ) -> int | None:
-        """Record the message and one outbox row per target group atomically.
+        """Record the message and one delivery row per target group atomically.
 
         Returns None when this message was accepted before (Telegram re-delivering an update).
         """
@@ -626,14 +627,31 @@ class Repository:
             await cursor.close()
             if row is None:
                 return None
-            await self._enqueue(db, row[0], targets, "send", now)
+            await self._enqueue(db, row[0], targets, DeliveryKind.COPY, now)
             return row[0]
 
-    async def _enqueue(self, db: _Tracked, source_id: int, targets: Sequence[int], action: str, now: str) -> None:
+    async def _enqueue(
+        self, db: _Tracked, source_id: int, targets: Sequence[int], kind: DeliveryKind, now: str
+    ) -> None:
         await db.executemany(
-            "INSERT INTO outbox (source_id, target_chat_id, action, created_at) VALUES (?, ?, ?, ?)",
-            [(source_id, target, action, now) for target in targets],
+            "INSERT INTO deliveries (source_id, target_chat_id, kind, created_at) VALUES (?, ?, ?, ?)",
+            [(source_id, target, kind, now) for target in targets],
         )
+
+    async def enqueue_composed(
+        self, kind: DeliveryKind, partnership_id: int, payloads: dict[int, str], db: _Tracked | None = None
+    ) -> None:
+        """Queue composed text (an announcement or a nudge) per destination; inside `db`'s transaction
+        when given (a nudge is queued in the one that marks it fired)."""
+        rows = [(kind, chat_id, partnership_id, payload, self.now_iso()) for chat_id, payload in payloads.items()]
+        sql = (
+            "INSERT INTO deliveries (kind, target_chat_id, partnership_id, payload, created_at) VALUES (?, ?, ?, ?, ?)"
+        )
+        if db is not None:
+            await db.executemany(sql, rows)
+            return
+        async with self._tx() as tx:
+            await tx.executemany(sql, rows)
 
     async def apply_edit(
         self,
@@ -670,17 +688,17 @@ class Repository:
             # Closed rather than deleted: a worker may hold one right now, and a deleted row's id
             # would be given to the new row, which that worker would then mark done.
             await db.execute(
-                "UPDATE outbox SET state = 'done', outcome = 'superseded', done_at = ?"
-                " WHERE source_id = ? AND action = 'edit' AND state = 'pending'",
+                "UPDATE deliveries SET state = 'done', outcome = 'superseded', done_at = ?"
+                " WHERE source_id = ? AND kind = 'edit' AND state = 'pending'",
                 (now, source_id),
             )
-            await self._enqueue(db, source_id, targets, "edit", now)
+            await self._enqueue(db, source_id, targets, DeliveryKind.EDIT, now)
             return source_id
 
     async def unsend(self, source_id: int, targets: Sequence[int]) -> None:
         async with self._tx() as db:
             await db.execute("UPDATE source_messages SET deleted = 1 WHERE id = ?", (source_id,))
-            await self._enqueue(db, source_id, targets, "delete", self.now_iso())
+            await self._enqueue(db, source_id, targets, DeliveryKind.DELETE, self.now_iso())
 
     async def source(self, source_id: int) -> SourceMessage | None:
         row = await self._one("SELECT * FROM source_messages WHERE id = ?", (source_id,))
@@ -737,33 +755,50 @@ class Repository:
         an edit or a deletion never reaches a group that has left."""
         rows = await self._all(
             "SELECT t.chat_id FROM (SELECT target_chat_id AS chat_id FROM copies WHERE source_id = ?"
-            " UNION SELECT target_chat_id FROM outbox WHERE source_id = ? AND action = 'send') t"
+            " UNION SELECT target_chat_id FROM deliveries WHERE source_id = ? AND kind = 'copy') t"
             " JOIN groups g ON g.chat_id = t.chat_id WHERE g.partnership_id = ? ORDER BY t.chat_id",
             (source.id, source.id, source.partnership_id),
         )
         return [row[0] for row in rows]
 
     async def pending_chats(self) -> list[int]:
-        rows = await self._all("SELECT DISTINCT target_chat_id FROM outbox WHERE state = 'pending'")
+        rows = await self._all("SELECT DISTINCT target_chat_id FROM deliveries WHERE state = 'pending'")
         return [row[0] for row in rows]
 
-    async def next_pending(self, chat_id: int) -> OutboxRow | None:
+    async def next_pending(self, chat_id: int) -> DeliveryRow | None:
         row = await self._one(
-            "SELECT id, source_id, target_chat_id, action, attempts FROM outbox"
+            "SELECT id, kind, source_id, target_chat_id, attempts, partnership_id, payload, sent FROM deliveries"
             " WHERE target_chat_id = ? AND state = 'pending' ORDER BY id LIMIT 1",
             (chat_id,),
         )
-        return OutboxRow(*row) if row else None
+        if row is None:
+            return None
+        return DeliveryRow(
+            id=row["id"],
+            kind=DeliveryKind(row["kind"]),
+            source_id=row["source_id"],
+            target_chat_id=row["target_chat_id"],
+            attempts=row["attempts"],
+            partnership_id=row["partnership_id"],
+            payload=row["payload"],
+            sent=tuple(json.loads(row["sent"] or "[]")),
+        )
 
-    async def finish(self, row: OutboxRow) -> None:
+    async def record_sent(self, row: DeliveryRow, message_ids: Sequence[int]) -> None:
+        """The parts of a composed delivery sent so far, recorded as each is sent, so a retry goes on
+        from the first part not sent."""
+        async with self._tx() as db:
+            await db.execute("UPDATE deliveries SET sent = ? WHERE id = ?", (json.dumps(list(message_ids)), row.id))
+
+    async def finish(self, row: DeliveryRow) -> None:
         """Mark a row done; the copies' ids were recorded part by part as they were sent."""
         async with self._tx() as db:
             await db.execute(
-                "UPDATE outbox SET state = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
+                "UPDATE deliveries SET state = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
                 (self.now_iso(), row.id),
             )
 
-    async def finish_delete(self, row: OutboxRow, kept: Sequence[int]) -> None:
+    async def finish_delete(self, row: DeliveryRow, kept: Sequence[int]) -> None:
         """A delete row done: the copies that are gone are forgotten, and the outcome says whether
         Telegram kept any of them (bots may delete only messages younger than 48 hours)."""
         async with self._tx() as db:
@@ -773,7 +808,7 @@ class Repository:
                 (row.source_id, row.target_chat_id, *kept),
             )
             await db.execute(
-                "UPDATE outbox SET state = 'done', done_at = ?, attempts = attempts + 1, outcome = ? WHERE id = ?",
+                "UPDATE deliveries SET state = 'done', done_at = ?, attempts = attempts + 1, outcome = ? WHERE id = ?",
                 (self.now_iso(), "kept" if kept else "deleted", row.id),
             )
 
@@ -783,25 +818,25 @@ class Repository:
         async with self._tx() as db:
             cursor = await db.execute(
                 "UPDATE source_messages SET unsend_reported = 1 WHERE id = ? AND deleted = 1 AND unsend_reported = 0"
-                " AND NOT EXISTS (SELECT 1 FROM outbox WHERE source_id = ? AND action = 'delete'"
+                " AND NOT EXISTS (SELECT 1 FROM deliveries WHERE source_id = ? AND kind = 'delete'"
                 " AND state = 'pending')",
                 (source_id, source_id),
             )
             if cursor.rowcount == 0:
                 return None
             cursor = await db.execute(
-                "SELECT target_chat_id, MIN(state = 'done' AND outcome = 'deleted') FROM outbox"
-                " WHERE source_id = ? AND action = 'delete' GROUP BY target_chat_id",
+                "SELECT target_chat_id, MIN(state = 'done' AND outcome = 'deleted') FROM deliveries"
+                " WHERE source_id = ? AND kind = 'delete' GROUP BY target_chat_id",
                 (source_id,),
             )
             return {row[0]: bool(row[1]) for row in await cursor.fetchall()}
 
     async def prune(self, done_before: datetime, failed_before: datetime) -> tuple[int, int]:
-        """Forget outbox rows finished before the cutoffs and translations nobody will read again
+        """Forget delivery rows finished before the cutoffs and translations nobody will read again
         (older revisions, messages unsent); returns how many of each went."""
         async with self._tx() as db:
             rows = await db.execute(
-                "DELETE FROM outbox WHERE state = 'done' AND done_at < ? OR state = 'failed' AND done_at < ?",
+                "DELETE FROM deliveries WHERE state = 'done' AND done_at < ? OR state = 'failed' AND done_at < ?",
                 (_stamp(done_before.astimezone(UTC)), _stamp(failed_before.astimezone(UTC))),
             )
             translations = await db.execute(
@@ -810,19 +845,22 @@ class Repository:
             )
             return rows.rowcount, translations.rowcount
 
-    async def fail(self, row: OutboxRow, error: str) -> None:
+    async def fail(self, row: DeliveryRow, error: str) -> None:
         async with self._tx() as db:
             await db.execute(
-                "UPDATE outbox SET state = 'failed', last_error = ?, done_at = ?, attempts = attempts + 1 WHERE id = ?",
+                "UPDATE deliveries SET state = 'failed', last_error = ?, done_at = ?, attempts = attempts + 1"
+                " WHERE id = ?",
                 (error, self.now_iso(), row.id),
             )
 
-    async def note_attempt(self, row: OutboxRow, error: str) -> None:
+    async def note_attempt(self, row: DeliveryRow, error: str) -> None:
         async with self._tx() as db:
-            await db.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, row.id))
+            await db.execute(
+                "UPDATE deliveries SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, row.id)
+            )
 
     async def outbox_depth(self) -> int:
-        row = await self._one("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")
+        row = await self._one("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'")
         return row[0]
 
     async def translation(self, source_id: int, revision: int, lang: str) -> tuple[str, tuple, bool] | None:
@@ -1118,7 +1156,7 @@ class Repository:
     async def _insert_nudges(db: _Tracked, partnership_id: int, planned: Iterable[PlannedNudge]) -> None:
         await db.executemany(
             "INSERT OR IGNORE INTO nudges (partnership_id, kind, followup_id, commitment_id, chat_id, occurrence,"
-            " due_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " due_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     partnership_id,
@@ -1128,7 +1166,6 @@ class Repository:
                     n.chat_id,
                     n.occurrence,
                     _stamp(n.due_at),
-                    n.payload,
                 )
                 for n in planned
             ],
@@ -1188,16 +1225,18 @@ class Repository:
             )
         ]
 
-    async def nudge_sent(
-        self, nudge: Nudge, message_ids: Sequence[int], late: bool, following: Sequence[PlannedNudge] = ()
-    ) -> None:
-        """Marked sent with its message ids, and the next occurrence planned, in one transaction."""
+    async def nudge_fired(self, nudge: Nudge, payload: str, late: bool, following: Sequence[PlannedNudge] = ()) -> None:
+        """Marked sent, its composed text queued for delivery, and the next occurrence planned, in one
+        transaction: a restart neither loses the nudge nor queues it twice."""
         async with self._tx() as db:
-            await db.execute(
-                "UPDATE nudges SET state = 'sent', message_ids = ?, sent_at = ?, late = ?, attempts = attempts + 1"
-                " WHERE id = ?",
-                (json.dumps(list(message_ids)), self.now_iso(), int(late), nudge.id),
+            cursor = await db.execute(
+                "UPDATE nudges SET state = 'sent', sent_at = ?, late = ?, attempts = attempts + 1"
+                " WHERE id = ? AND state = 'pending'",
+                (self.now_iso(), int(late), nudge.id),
             )
+            if cursor.rowcount == 0:
+                return  # fired already (or cancelled meanwhile)
+            await self.enqueue_composed(DeliveryKind.NUDGE, nudge.partnership_id, {nudge.chat_id: payload}, db)
             await self._insert_nudges(db, nudge.partnership_id, following)
 
     async def nudge_closed(self, nudge: Nudge, state: str, reason: str | None = None) -> None:

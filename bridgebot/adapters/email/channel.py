@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Sequence
 from bridgebot.domain import EMAIL_ID_BASE, Group
 from bridgebot.i18n import Catalogs
 from bridgebot.richtext import RichText, SpanKind
-from bridgebot.services.outbox import Channel, Record, unrecorded
+from bridgebot.services.delivery import Channel, Record, unrecorded
 from bridgebot.services.relay import Rendered
 from bridgebot.services.texts import wall_clock
 from bridgebot.store.email import EmailStore
@@ -85,9 +85,6 @@ class EmailChannel:
     async def delete(self, chat_id: int, message_ids: list[int]) -> list[int]:
         return list(message_ids)
 
-    async def notify(self, chat_id: int, text: str) -> None:
-        await self._queue(chat_id, "notice", {"intro": text})
-
 
 class ByDestination:
     """The queue's one channel: Telegram chats to Telegram, e-mail cities to e-mail."""
@@ -116,6 +113,3 @@ class ByDestination:
 
     async def delete(self, chat_id: int, message_ids: list[int]) -> list[int]:
         return await self._for(chat_id).delete(chat_id, message_ids)
-
-    async def notify(self, chat_id: int, text: str) -> None:
-        await self._for(chat_id).notify(chat_id, text)

@@ -31,7 +31,7 @@ from bridgebot.adapters.email.compose import Block, MailBody, MailIdentity, comp
 from bridgebot.adapters.email.smtp import SmtpSender
 from bridgebot.domain import EmailAddress, Group
 from bridgebot.i18n import Catalogs
-from bridgebot.services.outbox import Permanent, Rejected, Transient, Unauthorized
+from bridgebot.services.delivery import Permanent, Rejected, Transient, Unauthorized
 from bridgebot.store.email import EmailStore, OutMail
 from bridgebot.store.repository import Repository
 

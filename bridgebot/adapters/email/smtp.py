@@ -1,7 +1,7 @@
 """Sending mails over SMTP, with errors in the delivery queue's vocabulary.
 
 The product's e-mail channel calls `await sender.send(message)` for one queue row and lets the
-outbox act on what it raises (bridgebot.services.outbox):
+outbox act on what it raises (bridgebot.services.delivery):
 
 - `Transient`: the server cannot be reached, dropped the connection before DATA, or answered 4xx
   (greylisting, "try again later"): retried with backoff, nothing lost;
@@ -27,7 +27,7 @@ from email.message import EmailMessage
 import aiosmtplib
 
 from bridgebot.config import MailServer
-from bridgebot.services.outbox import Permanent, Rejected, Transient, Unauthorized, Uncertain
+from bridgebot.services.delivery import Permanent, Rejected, Transient, Unauthorized, Uncertain
 
 log = logging.getLogger(__name__)
 

@@ -1,29 +1,41 @@
-"""Delivering the outbox: one worker per target group, rows in order, nothing dropped or doubled.
+"""The delivery queue: one durable queue per destination, one worker each, one retry policy.
+
+Every message the bot sends to a group is a row of the `deliveries` table: relayed copies, edits and
+deletions (rendered and translated when delivered, from the source message they name), announcements
+and fired nudges (composed when queued; the queue knows nothing about commitments). Rows of one
+destination go out in the order they were queued. `Outbox._deliver` is the one place that decides what
+a failure means: wait (flood control), retry with backoff, drop this one row, stop the destination, or
+follow it to its new id. The partnership boundary is checked when a row is delivered, not only when it
+is queued.
 
 Each part of a copy is recorded (its message id, the source revision it shows) the moment it is sent
 or edited, and a retry carries on from the first part not done: a 429 on the second part of a long
-copy does not post the first part again. A crash between a send and that record can repeat exactly
-that one part (Telegram has no idempotent send); everything else is delivered once. Flood control
-(`RetryLater`) pauses only the group it concerns.
+copy does not post the first part again (composed rows record their parts' ids the same way). A crash
+between a send and that record can repeat exactly that one part (Telegram has no idempotent send);
+everything else is delivered once. Flood control (`RetryLater`) pauses only the group it concerns.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Awaitable, Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import partial
-from typing import Protocol
+from typing import Any, Protocol
 
 from bridgebot import metrics
-from bridgebot.domain import Group, OutboxRow, SourceMessage
+from bridgebot.domain import DeliveryKind, DeliveryRow, Group, SourceMessage
 from bridgebot.i18n import Catalogs
+from bridgebot.richtext import RichText, span_from_dict, spans_to_json
 from bridgebot.services.relay import Relay, Rendered
 from bridgebot.store.repository import Repository
 
 log = logging.getLogger(__name__)
 
+# The one retry schedule, in seconds, for every kind of row.
 BACKOFF = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 # A row that keeps failing inside bridgebot itself (not at Telegram) must not block its group forever.
 MAX_INTERNAL_FAILURES = 5
@@ -38,8 +50,22 @@ MAX_UNCERTAIN = 3
 UNAUTHORIZED_RETRY = 60.0
 
 
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """The one retry policy of every delivery (tests shorten the waits, never the rules)."""
+
+    backoff: tuple[float, ...] = BACKOFF
+    max_uncertain: int = MAX_UNCERTAIN
+    max_internal_failures: int = MAX_INTERNAL_FAILURES
+    unauthorized_retry: float = UNAUTHORIZED_RETRY
+
+    def delay(self, attempts: int) -> float:
+        """The wait before the next try of a row that failed `attempts` times."""
+        return self.backoff[min(attempts, len(self.backoff) - 1)]
+
+
 class DeliveryError(Exception):
-    """Raised by a channel adapter; the subclass tells the outbox what to do next."""
+    """Raised by a channel adapter; the subclass tells the queue what to do next."""
 
 
 class RetryLater(DeliveryError):
@@ -88,12 +114,10 @@ class ChatMoved(DeliveryError):
 
 # Called by a channel the moment one part of a copy exists (part index, message id) or is gone (None).
 Record = Callable[[int, int | None], Awaitable[None]]
-# Queues an announcement (partnership id, {chat id: text}) with the nudges' delivery guarantees.
-Announce = Callable[[int, dict[int, str]], Awaitable[None]]
 
 
 async def unrecorded(part: int, message_id: int | None) -> None:
-    """The default `Record`: a sender that keeps no copies (a nudge) has nothing to resume."""
+    """The default `Record`: a caller with nothing to resume."""
 
 
 class Channel(Protocol):
@@ -118,31 +142,58 @@ class Channel(Protocol):
         """Delete what can be deleted; returns the ids that the channel refused to delete."""
         ...
 
-    async def notify(self, chat_id: int, text: str) -> None: ...
+
+def rendered_to_json(rendered: Rendered) -> str:
+    """A composed message as stored in a queue row (announcements, nudges)."""
+    return json.dumps(
+        {
+            "kind": rendered.kind,
+            "text": rendered.text.text,
+            "spans": json.loads(spans_to_json(rendered.text.spans)),
+            "copy_from": rendered.copy_from,
+            "reply_to": rendered.reply_to,
+        },
+        ensure_ascii=False,
+    )
+
+
+def rendered_from_json(payload: str) -> Rendered:
+    data: dict[str, Any] = json.loads(payload)
+    if "parts" in data:  # a notice queued before the one queue existed (migration 0008): plain text
+        text = RichText("\n\n".join(part["text"] for part in data["parts"]))
+    else:
+        text = RichText(data["text"], tuple(span_from_dict(span) for span in data.get("spans", [])))
+    copy_from = data.get("copy_from")
+    return Rendered(data["kind"], text, tuple(copy_from) if copy_from else None, data.get("reply_to"))
+
+
+def text_payload(text: str) -> str:
+    """A plain announcement as a queue row's payload."""
+    return rendered_to_json(Rendered("text", RichText(text)))
 
 
 class Outbox:
+    """The delivery queue and its workers: one per destination with pending rows."""
+
     def __init__(
         self,
         repo: Repository,
         relay: Relay,
         channel: Channel,
         catalogs: Catalogs,
-        announce: Announce,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         on_unauthorized: Callable[[str | None], None] = lambda reason: None,
+        policy: RetryPolicy = RetryPolicy(),
     ) -> None:
         self.repo = repo
+        self.policy = policy
         self.relay = relay
         self.channel = channel
         self.catalogs = catalogs
-        self.announce = announce
-        self.sleep = sleep
         self._pruner: asyncio.Task[None] | None = None
         self._workers: dict[int, asyncio.Task[None]] = {}
         self._again: set[int] = set()
         self._stopping = False
-        self.unauthorized: str | None = None  # why Telegram refuses the token, while it does
+        self.unauthorized: str | None = None  # why the channel refuses the token, while it does
         # Told when delivery halts for a refused token (the reason) and when it works again (None).
         self.on_unauthorized = on_unauthorized
 
@@ -153,22 +204,31 @@ class Outbox:
         for chat_id in await self.repo.pending_chats():
             self.wake(chat_id)
 
+    async def announce(self, partnership_id: int, texts: dict[int, str]) -> None:
+        """Queue the bot's own words (text per destination) behind whatever each destination already
+        has queued; delivered only while the destination is still in `partnership_id`."""
+        payloads = {chat_id: text_payload(text) for chat_id, text in texts.items()}
+        await self.repo.enqueue_composed(DeliveryKind.ANNOUNCE, partnership_id, payloads)
+        for chat_id in texts:
+            self.wake(chat_id)
+
     async def prune(self) -> None:
         """Drop finished rows past their retention and translations no copy will show again."""
         now = self.repo.clock()
         rows, translations = await self.repo.prune(now - KEEP_DONE, now - KEEP_FAILED)
         if rows or translations:
-            log.info("pruned %s finished outbox rows and %s old translations", rows, translations)
+            log.info("pruned %s finished delivery rows and %s old translations", rows, translations)
 
     async def _prune_hourly(self) -> None:
         while True:
-            await self.sleep(PRUNE_EVERY)
+            await asyncio.sleep(PRUNE_EVERY)
             try:
                 await self.prune()
             except Exception:
-                log.exception("pruning the outbox failed; trying again in an hour")
+                log.exception("pruning the delivery queue failed; trying again in an hour")
 
     def wake(self, chat_id: int) -> None:
+        """Something was queued for `chat_id`: start its worker, or tell the running one to look again."""
         if self._stopping:
             return
         worker = self._workers.get(chat_id)
@@ -186,7 +246,7 @@ class Outbox:
         self._workers.clear()
 
     async def idle(self) -> None:
-        """Wait until every queued row has been handled (used by the demo and the benchmarks)."""
+        """Wait until every queued row has been handled (tests wait for this instead of sleeping)."""
         while any(not w.done() for w in self._workers.values()):
             await asyncio.gather(*self._workers.values(), return_exceptions=True)
 
@@ -200,7 +260,7 @@ class Outbox:
                 return
             try:
                 await self._deliver(row)
-                if row.action == "delete":
+                if row.kind is DeliveryKind.DELETE:
                     await self._report_unsend(row.source_id)
             except asyncio.CancelledError:
                 raise
@@ -209,16 +269,19 @@ class Outbox:
                 self.wake(moved.new_chat_id)
                 return
             except Exception:
-                log.exception("outbox row %s for chat %s failed unexpectedly", row.id, chat_id)
-                if row.attempts + 1 >= MAX_INTERNAL_FAILURES:
+                log.exception("delivery row %s for chat %s failed unexpectedly", row.id, chat_id)
+                if row.attempts + 1 >= self.policy.max_internal_failures:
                     await self.repo.fail(row, "internal error")
-                    if row.action == "delete":
+                    if row.kind is DeliveryKind.DELETE:
                         await self._report_unsend(row.source_id)
                 else:
                     await self.repo.note_attempt(row, "internal error")
-                    await self.sleep(BACKOFF[min(row.attempts, len(BACKOFF) - 1)])
+                    await asyncio.sleep(self.policy.delay(row.attempts))
 
-    async def _deliver(self, row: OutboxRow) -> None:
+    async def _deliver(self, row: DeliveryRow) -> None:
+        """Try `row` until it is delivered or given up on. The one place that decides what a failure
+        means, for every kind of row: wait, retry, drop this row, stop the destination, or follow it
+        (`ChatMoved` goes up to `_run`, which moves the destination's rows)."""
         uncertain = 0
         while True:
             try:
@@ -228,36 +291,36 @@ class Outbox:
             except RetryLater as wait:
                 log.info("flood control in chat %s: waiting %ss", row.target_chat_id, wait.seconds)
                 await self.repo.note_attempt(row, str(wait))
-                await self.sleep(wait.seconds)
+                await asyncio.sleep(wait.seconds)
             except Transient as exc:
                 uncertain += isinstance(exc, Uncertain)
-                if uncertain >= MAX_UNCERTAIN:
+                if uncertain >= self.policy.max_uncertain:
                     await self._drop(row, f"gave up after {uncertain} tries that may have been carried out: {exc}")
                     return
                 await self.repo.note_attempt(row, str(exc))
-                delay = BACKOFF[min(row.attempts, len(BACKOFF) - 1)]
-                row = OutboxRow(row.id, row.source_id, row.target_chat_id, row.action, row.attempts + 1)
+                delay = self.policy.delay(row.attempts)
+                row = replace(row, attempts=row.attempts + 1)
                 log.warning("chat %s: %s; retrying in %ss", row.target_chat_id, exc, delay)
-                await self.sleep(delay)
+                await asyncio.sleep(delay)
             except AlreadyDone as exc:
-                log.info("chat %s: outbox row %s counts as done: %s", row.target_chat_id, row.id, exc)
+                log.info("chat %s: delivery row %s counts as done: %s", row.target_chat_id, row.id, exc)
                 await self.repo.finish(row)
                 return
             except Unauthorized as exc:
                 self._unauthorized(str(exc))
-                await self.sleep(UNAUTHORIZED_RETRY)
+                await asyncio.sleep(self.policy.unauthorized_retry)
             except Permanent as exc:
                 await self._give_up(row, str(exc))
                 return
             except Rejected as exc:
-                log.warning("chat %s refused outbox row %s: %s", row.target_chat_id, row.id, exc)
+                log.warning("chat %s refused delivery row %s: %s", row.target_chat_id, row.id, exc)
                 await self.repo.fail(row, str(exc))
-                if isinstance(exc, Refused):
+                if isinstance(exc, Refused) and row.kind.relayed:
                     await self._tell_refused(row)
                 return
 
-    async def _drop(self, row: OutboxRow, reason: str) -> None:
-        log.error("chat %s: dropped outbox row %s: %s", row.target_chat_id, row.id, reason)
+    async def _drop(self, row: DeliveryRow, reason: str) -> None:
+        log.error("chat %s: dropped delivery row %s: %s", row.target_chat_id, row.id, reason)
         metrics.copies_dropped.inc(reason="uncertain")
         await self.repo.fail(row, reason)
 
@@ -275,47 +338,73 @@ class Outbox:
             self.unauthorized = None
             self.on_unauthorized(None)
 
-    async def _attempt(self, row: OutboxRow) -> None:
+    async def _attempt(self, row: DeliveryRow) -> None:
+        if row.kind.relayed:
+            await self._attempt_relayed(row)
+        else:
+            await self._attempt_composed(row)
+
+    async def _attempt_composed(self, row: DeliveryRow) -> None:
+        """An announcement or a nudge: its text is in the row; it goes out only while the destination
+        is still in the partnership it was composed for."""
+        target = await self.repo.group(row.target_chat_id)
+        if target is None or target.partnership_id != row.partnership_id:
+            await self.repo.fail(row, "the group is no longer in the partnership")
+            return
+        sent = list(row.sent)
+
+        async def record(part: int, message_id: int | None) -> None:
+            if message_id is not None:
+                del sent[part:]
+                sent.append(message_id)
+                await self.repo.record_sent(row, sent)
+
+        await self.channel.send(target.chat_id, rendered_from_json(row.payload or ""), row.sent, record)
+        await self.repo.finish(row)
+
+    async def _attempt_relayed(self, row: DeliveryRow) -> None:
+        assert row.source_id is not None
         source = await self.repo.source(row.source_id)
         target = await self.repo.group(row.target_chat_id)
         if source is None or target is None:
             await self.repo.fail(row, "source or target no longer exists")
             return
-        if not await self._within_partnership(source, target, row.action):
+        if not await self._within_partnership(source, target, row.kind):
             await self.repo.fail(row, "a group is no longer in the message's partnership")
             return
         shown = await self.repo.copy_parts(source.id, target.chat_id)
-        if row.action == "delete":
+        if row.kind is DeliveryKind.DELETE:
             kept = await self.channel.delete(target.chat_id, [message_id for message_id, _ in shown]) if shown else []
             await self.repo.finish_delete(row, kept)
             return
-        if source.deleted or (row.action == "edit" and not shown):
+        if source.deleted or (row.kind is DeliveryKind.EDIT and not shown):
             await self.repo.finish(row)  # unsent meanwhile, or an edit of a copy that never arrived
             return
         rendered = await self.relay.render(source, target)
         record = partial(self.repo.record_part, source.id, target.chat_id, source.revision)
         ids = [message_id for message_id, _ in shown]
-        if row.action == "send":
+        if row.kind is DeliveryKind.COPY:
             await self.channel.send(target.chat_id, rendered, ids, record)
         else:
             fresh = {part for part, (_, revision) in enumerate(shown) if revision == source.revision}
             await self.channel.edit(target.chat_id, ids, rendered, fresh, record)
         await self.repo.finish(row)
-        metrics.copies_delivered.inc(action=row.action)
+        metrics.copies_delivered.inc(action="send" if row.kind is DeliveryKind.COPY else row.kind)
 
-    async def _within_partnership(self, source: SourceMessage, target: Group, action: str) -> bool:
+    async def _within_partnership(self, source: SourceMessage, target: Group, kind: DeliveryKind) -> bool:
         """The boundary holds at delivery time, not only when a row is queued: a copy or an edit goes out
         only while both groups are still in the message's partnership; a deletion needs only the target."""
         if target.partnership_id != source.partnership_id:
             return False
-        if action == "delete":
+        if kind is DeliveryKind.DELETE:
             return True
         home = await self.repo.group(source.chat_id)
         return home is not None and home.partnership_id == source.partnership_id
 
-    async def _report_unsend(self, source_id: int) -> None:
+    async def _report_unsend(self, source_id: int | None) -> None:
         """Once every delete row of an /unsend is through, tell its group honestly where the copies
         are gone and where Telegram kept them (bots may delete only messages younger than 48 hours)."""
+        assert source_id is not None
         outcome = await self.repo.unsend_outcome(source_id)
         source = await self.repo.source(source_id)
         if not outcome or source is None:
@@ -334,8 +423,8 @@ class Outbox:
         if lines:
             await self.announce(source.partnership_id, {home.chat_id: "\n".join(lines)})
 
-    async def _give_up(self, row: OutboxRow, reason: str) -> None:
-        """Stop relaying to a group that cannot receive, and tell its partners once."""
+    async def _give_up(self, row: DeliveryRow, reason: str) -> None:
+        """Stop delivering to a group that cannot receive, and tell its partners once."""
         already = await self.repo.relay_broken(row.target_chat_id)
         await self.repo.fail(row, reason)
         await self.repo.set_relay_broken(row.target_chat_id, reason)
@@ -344,13 +433,17 @@ class Outbox:
         broken = await self.repo.group(row.target_chat_id)
         if broken is None or broken.partnership_id is None:
             return
-        log.warning("stopped relaying to chat %s: %s", row.target_chat_id, reason)
-        for partner in await self.repo.partnership_groups(broken.partnership_id):
-            if partner.chat_id != broken.chat_id:
-                await self._notify(partner, broken)
+        log.warning("stopped delivering to chat %s: %s", row.target_chat_id, reason)
+        texts = {
+            p.chat_id: self.catalogs.t(p.lang, "relay-group-unreachable", city=broken.city)
+            for p in await self.repo.partnership_groups(broken.partnership_id)
+            if p.chat_id != broken.chat_id
+        }
+        await self.announce(broken.partnership_id, texts)
 
-    async def _tell_refused(self, row: OutboxRow) -> None:
+    async def _tell_refused(self, row: DeliveryRow) -> None:
         """Tell the partners, once per kind of message, that this group does not allow it."""
+        assert row.source_id is not None
         source = await self.repo.source(row.source_id)
         target = await self.repo.group(row.target_chat_id)
         if source is None or target is None or target.partnership_id is None:
@@ -359,17 +452,9 @@ class Outbox:
         if await self.repo.state(key) is not None:
             return
         await self.repo.set_state(key, "told")
-        for partner in await self.repo.partnership_groups(target.partnership_id):
-            if partner.chat_id != target.chat_id:
-                text = self.catalogs.t(partner.lang, "relay-kind-refused", city=target.city, kind=source.kind)
-                try:
-                    await self.channel.notify(partner.chat_id, text)
-                except DeliveryError as exc:
-                    log.warning("could not tell chat %s what %s refuses: %s", partner.chat_id, target.city, exc)
-
-    async def _notify(self, partner: Group, broken: Group) -> None:
-        text = self.catalogs.t(partner.lang, "relay-group-unreachable", city=broken.city)
-        try:
-            await self.channel.notify(partner.chat_id, text)
-        except DeliveryError as exc:
-            log.warning("could not tell chat %s that %s is unreachable: %s", partner.chat_id, broken.city, exc)
+        texts = {
+            p.chat_id: self.catalogs.t(p.lang, "relay-kind-refused", city=target.city, kind=source.kind)
+            for p in await self.repo.partnership_groups(target.partnership_id)
+            if p.chat_id != target.chat_id
+        }
+        await self.announce(target.partnership_id, texts)
