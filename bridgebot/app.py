@@ -33,11 +33,14 @@ from telegram.ext import (
 )
 
 from bridgebot import metrics
+from bridgebot.adapters.email.channel import ByDestination
+from bridgebot.adapters.email.runtime import EmailRuntime
 from bridgebot.adapters.polling import poll
 from bridgebot.adapters.telegram import ChatRateLimiter, TelegramChannel
 from bridgebot.adapters.webhook import WebhookServer
 from bridgebot.config import Settings
 from bridgebot.handlers import commitments, followups, onboarding, relay, tracking
+from bridgebot.handlers import email as email_handlers
 from bridgebot.handlers import help as help_handlers
 from bridgebot.handlers.common import Services, handled_once
 from bridgebot.health import OK, HealthServer, Heartbeat, Readiness
@@ -77,7 +80,7 @@ GROUP_COMMANDS = [
     "glossary",
     "unsend",
 ]
-ADMIN_COMMANDS = [*GROUP_COMMANDS, "setup", "lang", "focal", "role"]
+ADMIN_COMMANDS = [*GROUP_COMMANDS, "setup", "lang", "focal", "role", "email"]
 PRIVATE_COMMANDS = ["start", "help"]
 
 
@@ -128,6 +131,7 @@ def _add_handlers(application: Application) -> None:
         "followup": followups.followup,
         "followups": followups.followups,
         "report": followups.report,
+        "email": email_handlers.email,
     }
     # Commands answer new messages only: editing "/setup ..." must not run it again; nor does the
     # same message delivered twice (handled_once).
@@ -199,8 +203,19 @@ async def serve(
     # In order: the channel, the delivery queue (it renders through the relay), the services that
     # queue deliveries; then the events each service subscribes to. Nothing is set after construction.
     application = build_application(settings)
-    channel = TelegramChannel(application.bot)
     relay_service = Relay(repo, engine, ui)
+    commitment_log = Commitments(repo, engine, clock)
+    # E-mail partners, when configured: e-mail cities are destinations of the same queue (their channel
+    # beside Telegram's), and one IMAP reader and the mail dispatcher run beside the bot. What they tell
+    # the partnership goes through the queue built next.
+    mail = (
+        EmailRuntime(
+            settings.email, repo, ui, relay_service, commitment_log, lambda pid, texts: outbox.announce(pid, texts)
+        )
+        if settings.email
+        else None
+    )
+    channel = ByDestination(TelegramChannel(application.bot), mail.channel if mail else None)
     # A refused token stops delivery (rows stay pending) and makes the bot not ready until it works.
     outbox = Outbox(
         repo,
@@ -209,7 +224,6 @@ async def serve(
         ui,
         on_unauthorized=lambda why: readiness.set("telegram", OK if why is None else f"token refused: {why}"),
     )
-    commitment_log = Commitments(repo, engine, clock)
     planner = NudgePlanner(repo, clock)
     nudges = NudgeScheduler(repo, planner, NudgeComposer(repo, commitment_log, ui, clock), outbox, clock)
     followup_commands = Followups(repo, commitment_log, ui, planner, clock)
@@ -227,6 +241,7 @@ async def serve(
         outbox,
         engine,
         nudges,
+        mail.partners if mail else None,
     )
     application.bot_data["services"] = svc
     health = HealthServer(readiness, lambda: _refresh_gauges(repo))
@@ -242,6 +257,8 @@ async def serve(
             warming = asyncio.get_running_loop().run_in_executor(None, engine.warm, await repo.languages_in_use())
             _watch_models(readiness, warming, engine, await repo.partnership_languages())
             await outbox.start()
+            if mail is not None:
+                mail.start()
             await application.start()
             log.info("bridgebot is running as @%s", application.bot.username)
             # Nudges are planned in the database; this loop only waits for the next one (and sends
@@ -254,6 +271,8 @@ async def serve(
             await scheduler
             await beating
             await application.stop()
+            if mail is not None:
+                await mail.stop()
             await outbox.stop()
             await relay_service.close()
             await warming

@@ -76,12 +76,26 @@ class MailServer:
 
 
 @dataclass(frozen=True)
+class EmailPace:
+    """How the e-mail channel paces itself (not read from the environment; tests shorten the waits,
+    never the rules): seconds throughout."""
+
+    digest_quiet: float = 120.0  # quiet in the conversation before a digest leaves
+    digest_minute: float = 60.0  # the unit of `/email mode <address> digest <minutes>`
+    dispatch_tick: float = 10.0  # how often due digests are looked for
+    imap_poll: float = 60.0  # polling interval where the server has no IDLE
+    imap_backoff: tuple[float, ...] = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
+    smtp_backoff: tuple[float, ...] = (5.0, 15.0, 30.0, 60.0, 120.0, 300.0)
+
+
+@dataclass(frozen=True)
 class EmailSettings:
     """Everything the e-mail channel needs (bridgebot.adapters.email): present only when all three are set."""
 
     address: str
     smtp: MailServer
     imap: MailServer
+    pace: EmailPace = field(default_factory=lambda: EmailPace())
 
     @property
     def domain(self) -> str:
@@ -129,12 +143,13 @@ class Settings:
     email_address: str | None = None
     smtp_url: MailServer | None = field(default=None, repr=False)
     imap_url: MailServer | None = field(default=None, repr=False)
+    email_pace: EmailPace = field(default_factory=EmailPace)
 
     @property
     def email(self) -> EmailSettings | None:
         """The e-mail channel's settings, or None while e-mail is off."""
         if self.email_address and self.smtp_url and self.imap_url:
-            return EmailSettings(self.email_address, self.smtp_url, self.imap_url)
+            return EmailSettings(self.email_address, self.smtp_url, self.imap_url, self.email_pace)
         return None
 
     @property

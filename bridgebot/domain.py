@@ -37,6 +37,42 @@ class Group:
     focal_user_id: int | None
     partnership_id: int | None
     relay_broken: str | None = None  # why the relay stopped delivering here, if it did
+    channel: str = "telegram"  # or "email": a city whose officers take part by e-mail
+
+    @property
+    def by_email(self) -> bool:
+        return self.channel == "email"
+
+    @property
+    def shown_city(self) -> str:
+        """The city as partners see it: an e-mail city is marked ✉."""
+        return f"{self.city} ✉" if self.by_email else self.city
+
+
+# E-mail cities and their officers get chat and user ids from 2^53 on: Telegram's ids have at most 52
+# significant bits, so the two never meet, and everything keyed by chat or user id works for both.
+EMAIL_ID_BASE = 2**53
+
+
+@dataclass(frozen=True, slots=True)
+class EmailAddress:
+    """One officer of an e-mail city: what they receive, and whether they confirmed."""
+
+    id: int
+    chat_id: int  # the e-mail city (a `Group` with channel "email")
+    address: str
+    name: str
+    token: str
+    state: str  # invited | active | bouncing | stopped
+    mode: str  # each | digest
+    digest_minutes: int
+    bounces: int
+    invited_by: int | None
+
+    @property
+    def user_id(self) -> int:
+        """The officer as a user of the partnership (owner of commitments)."""
+        return EMAIL_ID_BASE + self.id
 
 
 @dataclass(frozen=True, slots=True)

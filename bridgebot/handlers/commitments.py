@@ -13,7 +13,7 @@ from bridgebot.handlers.common import Services, actor, as_user, group_only, repl
 from bridgebot.handlers.onboarding import resolve_person
 from bridgebot.services.commitments import FILTERS, Change
 from bridgebot.services.refusal import Refusal
-from bridgebot.services.texts import commitment_line, local_due
+from bridgebot.services.texts import commitment_announcements, commitment_line
 
 PAGE = 8
 CALLBACK = "cm"
@@ -35,21 +35,8 @@ def _command_text(update: Update) -> tuple[str, bool]:
 async def announce(context: ContextTypes.DEFAULT_TYPE, change: Change) -> None:
     """Tell every partner group, each in its own language and local time (queued: never lost)."""
     svc = services(context)
-    commitment = change.commitment
-    texts = {}
-    for group in await svc.repo.partnership_groups(commitment.partnership_id):
-        texts[group.chat_id] = svc.catalogs.t(
-            group.lang,
-            f"commitment-{change.action}",
-            id=commitment.number,
-            owner=commitment.owner_name,
-            city=commitment.city,
-            text=await svc.commitments.text_in(commitment, group.lang),
-            due=local_due(svc.catalogs, commitment.due_at, group),
-            reason=commitment.blocked_reason or "",
-            actor=change.actor,
-        )
-    await svc.outbox.announce(commitment.partnership_id, texts)
+    texts = await commitment_announcements(svc.repo, svc.catalogs, svc.commitments, change)
+    await svc.outbox.announce(change.commitment.partnership_id, texts)
 
 
 @replies_refusals

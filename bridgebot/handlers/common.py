@@ -19,6 +19,7 @@ from bridgebot.i18n import Catalogs
 from bridgebot.services.commitments import Commitments
 from bridgebot.services.common import Actor
 from bridgebot.services.delivery import Outbox
+from bridgebot.services.email import EmailPartners
 from bridgebot.services.followup_commands import Followups
 from bridgebot.services.glossary import Glossary
 from bridgebot.services.nudge_scheduler import NudgeScheduler
@@ -45,6 +46,7 @@ class Services:
     outbox: Outbox
     engine: Engine
     nudges: NudgeScheduler
+    email: EmailPartners | None = None  # None unless e-mail is configured
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -161,7 +161,7 @@ def _member_line(catalogs: Catalogs, member: Member, ui: str, now: datetime) -> 
     return catalogs.t(
         ui,
         "partnership-member-line",
-        city=group.city,
+        city=group.shown_city,
         language=language_name(group.lang, ui),
         time=wall_clock(now, group.tz, ui),
         tz=group.tz,

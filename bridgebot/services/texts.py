@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -11,6 +12,10 @@ from babel.dates import format_skeleton, format_time, get_datetime_format
 
 from bridgebot.domain import Commitment, CommitmentStatus, Group
 from bridgebot.i18n import Catalogs
+
+if TYPE_CHECKING:
+    from bridgebot.services.commitments import Change, Commitments
+    from bridgebot.store.repository import Repository
 
 
 def local_time(moment: datetime, tz: str, ui: str, weekday: bool = False) -> str:
@@ -71,3 +76,24 @@ def commitment_line(catalogs: Catalogs, group: Group, commitment: Commitment, te
         state=state,
         text=text,
     )
+
+
+async def commitment_announcements(
+    repo: Repository, catalogs: Catalogs, commitments: Commitments, change: Change
+) -> dict[int, str]:
+    """What every city of the partnership is told of a change, each in its language and local time."""
+    commitment = change.commitment
+    texts = {}
+    for group in await repo.partnership_groups(commitment.partnership_id):
+        texts[group.chat_id] = catalogs.t(
+            group.lang,
+            f"commitment-{change.action}",
+            id=commitment.number,
+            owner=commitment.owner_name,
+            city=commitment.city,
+            text=await commitments.text_in(commitment, group.lang),
+            due=local_due(catalogs, commitment.due_at, group),
+            reason=commitment.blocked_reason or "",
+            actor=change.actor,
+        )
+    return texts

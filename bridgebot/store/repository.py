@@ -46,7 +46,7 @@ SEEN_CACHE_SIZE = 10_000
 DIRECTORY_CACHE_SIZE = 10_000
 # Writes that change what the directory cache holds; matching a bit too much only costs a reload.
 _DIRECTORY_WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b.*?\b(groups|partnerships|glossary)\b", re.I | re.S)
-_GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken"
+_GROUP_COLUMNS = "chat_id, title, city, lang, tz, focal_user_id, partnership_id, relay_broken, channel"
 
 
 # Every column that holds a chat id, so a group -> supergroup upgrade moves all of its history. Message
@@ -1278,7 +1278,7 @@ class Repository:
         """Per member group: messages posted since `since`, and its latest message, commitment or
         commitment done, counting only what it did in this partnership (not in one it was in before)."""
         rows = await self._all(
-            "SELECT g.chat_id, g.city,"
+            "SELECT g.chat_id, g.city || CASE g.channel WHEN 'email' THEN ' ✉' ELSE '' END,"
             " (SELECT COUNT(*) FROM source_messages s"
             "  WHERE s.chat_id = g.chat_id AND s.partnership_id = g.partnership_id AND s.created_at >= ?),"
             " MAX(COALESCE((SELECT MAX(created_at) FROM source_messages s"

@@ -293,3 +293,45 @@ relay-kind-refused = ℹ️ { $city } erlaubt keine { $kind ->
         [dice] Würfel
        *[other] Nachrichten dieser Art
     }; solche Inhalte werden deshalb nicht dorthin übertragen. Ein Admin dieser Gruppe kann sie in den Gruppenberechtigungen erlauben.
+
+## E-mail partners (/email; mails to an e-mail city's officers)
+cmd-email = E-Mail-Städte: /email add | remove | mode
+usage-email = /email zeigt die E-Mail-Städte; /email add <Adresse> <Stadt> <Sprache> [Zeitzone]; /email remove <Adresse>; /email mode <Adresse> each|digest [Minuten]
+usage-email-add = Verwendung: /email add <Adresse> <Stadt> <Sprache> [Zeitzone], z. B. /email add wang@hz.example Hangzhou zh Asia/Shanghai. Für eine weitere Adresse einer bestehenden E-Mail-Stadt genügt die Stadt.
+usage-email-remove = Verwendung: /email remove <Adresse>
+usage-email-mode = Verwendung: /email mode <Adresse> each|digest [Minuten] (eine Sammelmail höchstens alle N Minuten, standardmäßig 10)
+error-email-off = Für diesen Bot ist keine E-Mail eingerichtet. Der Betrieb kann BRIDGEBOT_EMAIL_ADDRESS, BRIDGEBOT_SMTP_URL und BRIDGEBOT_IMAP_URL setzen.
+error-email-bad-address = „{ $address }“ ist keine E-Mail-Adresse.
+error-email-known = { $address } ist bereits eingetragen.
+error-email-city-language = { $city } ist noch keine E-Mail-Stadt dieser Partnerschaft: Bitte geben Sie ihre Sprache (und Zeitzone) an, z. B. /email add <Adresse> { $city } zh Asia/Shanghai
+error-email-city-in-chat = { $city } nimmt bereits mit ihrer Telegram-Gruppe teil.
+error-email-unknown = { $address } ist keine Adresse dieser Partnerschaft.
+error-email-command = { $command } ist per E-Mail nicht möglich. Per E-Mail verfügbar sind: /done, /blocked, /reopen, /due, /commitments und /commit.
+email-invited = Einladung an { $address } ({ $city } ✉) gesendet. Die Adresse erhält nichts weiter, bis jemand auf die Einladung antwortet.
+email-removed = { $address } wurde entfernt und erhält nichts mehr.
+email-mode-set-each = { $address } erhält jetzt eine Mail pro Nachricht.
+email-mode-set-digest = { $address } erhält jetzt höchstens alle { $minutes } Minuten eine Sammelmail.
+email-list-empty = Diese Partnerschaft hat keine E-Mail-Städte. Die Koordination kann eine mit /email add <Adresse> <Stadt> <Sprache> [Zeitzone] einladen.
+email-list-header = E-Mail-Städte dieser Partnerschaft:
+email-mode-each = eine Mail pro Nachricht
+email-mode-digest = Sammelmail alle { $minutes } Min.
+email-state-invited = eingeladen, Antwort steht aus
+email-state-active = aktiv
+email-state-bouncing = Mails kommen zurück
+email-state-stopped = abgemeldet
+email-partner-joined = ✉ { $address } hat bestätigt und nimmt jetzt per E-Mail für { $city } teil.
+email-partner-stopped = ✉ { $address } ({ $city }) hat sich abgemeldet und erhält keine Mails mehr.
+email-partner-bouncing = ✉ Mails an { $address } ({ $city }) kommen wiederholt zurück; dorthin wird nichts mehr gesendet. Bitte prüfen Sie die Adresse (/email remove, dann /email add).
+email-invitation-subject = Einladung zur Partnerschaft { $partnership }
+email-invitation =
+    Sehr geehrte Damen und Herren,
+
+    { $inviter } ({ $inviter_city }) lädt Sie ein, per E-Mail an der Partnerschaft { $partnership } teilzunehmen, für { $city }. Städte der Partnerschaft: { $cities }.
+
+    Sie erhalten die Nachrichten der Partner auf { $language } übersetzt, mit dem Original darunter (in einer Sammelmail), neue und erledigte Zusagen sowie Erinnerungen zu Ihrer Ortszeit. Ihre Antworten werden übersetzt und an jede Partnergruppe weitergegeben; eine Antwort kann mit Befehlen wie /done 12 oder /commit <was> bis <Datum> beginnen.
+
+    Zur Bestätigung antworten Sie einfach auf diese Mail. Bis dahin erhalten Sie nichts weiter.
+    Sie können jederzeit aufhören: Antworten Sie mit „abmelden“.
+email-answer-subject = Re: { $command }
+email-digest-subject = { $partnership }: Gespräch vom { $date }
+email-footer = Antworten Sie auf diese Mail, um den Partnern zu schreiben; Ihre Antwort wird für sie übersetzt. Befehle: /done <Nummer>, /blocked <Nummer> <Grund>, /commit <was> bis <Datum>, /commitments. Zum Abmelden antworten Sie mit „abmelden“.

@@ -308,3 +308,45 @@ relay-kind-refused = ℹ️ { $city } does not allow { $kind ->
         [dice] dice
        *[other] messages of this kind
     }, so such messages are not relayed there. An admin of that group can allow them in the group's permissions.
+
+## E-mail partners (/email; mails to an e-mail city's officers)
+cmd-email = E-mail cities: /email add | remove | mode
+usage-email = /email lists the e-mail cities; /email add <address> <city> <language> [time zone]; /email remove <address>; /email mode <address> each|digest [minutes]
+usage-email-add = Usage: /email add <address> <city> <language> [time zone], e.g. /email add wang@hz.example Hangzhou zh Asia/Shanghai. A further address of an existing e-mail city needs only the city.
+usage-email-remove = Usage: /email remove <address>
+usage-email-mode = Usage: /email mode <address> each|digest [minutes] (a digest comes at most every N minutes, 10 by default)
+error-email-off = E-mail is not configured for this bot. An operator can set BRIDGEBOT_EMAIL_ADDRESS, BRIDGEBOT_SMTP_URL and BRIDGEBOT_IMAP_URL.
+error-email-bad-address = “{ $address }” is not an e-mail address.
+error-email-known = { $address } is already registered.
+error-email-city-language = { $city } is not yet an e-mail city of this partnership: please add its language (and time zone), e.g. /email add <address> { $city } zh Asia/Shanghai
+error-email-city-in-chat = { $city } already takes part with its Telegram group.
+error-email-unknown = { $address } is not an address of this partnership.
+error-email-command = { $command } cannot be used by e-mail. By e-mail you can use /done, /blocked, /reopen, /due, /commitments and /commit.
+email-invited = Invitation sent to { $address } ({ $city } ✉). The address receives nothing else until someone replies to the invitation.
+email-removed = { $address } has been removed and receives nothing more.
+email-mode-set-each = { $address } now receives one mail per message.
+email-mode-set-digest = { $address } now receives a digest at most every { $minutes } minutes.
+email-list-empty = This partnership has no e-mail cities. A coordinator can invite one with /email add <address> <city> <language> [time zone].
+email-list-header = E-mail cities of this partnership:
+email-mode-each = one mail per message
+email-mode-digest = digest every { $minutes } min
+email-state-invited = invited, waiting for a reply
+email-state-active = active
+email-state-bouncing = mails bounce
+email-state-stopped = unsubscribed
+email-partner-joined = ✉ { $address } has confirmed and now takes part by e-mail for { $city }.
+email-partner-stopped = ✉ { $address } ({ $city }) has unsubscribed and receives no more mail.
+email-partner-bouncing = ✉ Mails to { $address } ({ $city }) keep bouncing, so nothing more is sent there. Please check the address (/email remove, then /email add).
+email-invitation-subject = Invitation to the partnership { $partnership }
+email-invitation =
+    Dear Sir or Madam,
+
+    { $inviter } ({ $inviter_city }) invites you to take part by e-mail in the partnership { $partnership } as an officer of { $city }. Cities of the partnership: { $cities }.
+
+    You will receive the partners' messages translated into { $language }, with the original beneath (collected in a digest), new and completed commitments, and reminders at your local time. Your replies are translated and passed on to every partner group; a reply may start with commands such as /done 12 or /commit <what> by <date>.
+
+    To confirm, simply reply to this mail. Until then you will receive nothing else.
+    To stop at any time, reply with “unsubscribe”.
+email-answer-subject = Re: { $command }
+email-digest-subject = { $partnership }: conversation of { $date }
+email-footer = Reply to this mail to answer the partners; your reply is translated for them. Commands: /done <number>, /blocked <number> <reason>, /commit <what> by <date>, /commitments. To stop, reply with “unsubscribe”.

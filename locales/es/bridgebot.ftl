@@ -308,3 +308,45 @@ relay-kind-refused = ℹ️ { $city } no permite { $kind ->
         [dice] dados
        *[other] este tipo de mensajes
     }, así que ese contenido no se retransmite allí. Un administrador de ese grupo puede permitirlo en los permisos del grupo.
+
+## E-mail partners (/email; mails to an e-mail city's officers)
+cmd-email = Ciudades por correo electrónico: /email add | remove | mode
+usage-email = /email muestra las ciudades por correo electrónico; /email add <dirección> <ciudad> <idioma> [zona horaria]; /email remove <dirección>; /email mode <dirección> each|digest [minutos]
+usage-email-add = Uso: /email add <dirección> <ciudad> <idioma> [zona horaria], por ejemplo /email add wang@hz.example Hangzhou zh Asia/Shanghai. Para otra dirección de una ciudad por correo ya existente basta con la ciudad.
+usage-email-remove = Uso: /email remove <dirección>
+usage-email-mode = Uso: /email mode <dirección> each|digest [minutos] (un resumen como máximo cada N minutos, 10 por defecto)
+error-email-off = El correo electrónico no está configurado en este bot. Quien lo opera puede definir BRIDGEBOT_EMAIL_ADDRESS, BRIDGEBOT_SMTP_URL y BRIDGEBOT_IMAP_URL.
+error-email-bad-address = “{ $address }” no es una dirección de correo electrónico.
+error-email-known = { $address } ya está registrada.
+error-email-city-language = { $city } todavía no es una ciudad por correo electrónico de este hermanamiento: indique su idioma (y zona horaria), por ejemplo /email add <dirección> { $city } zh Asia/Shanghai
+error-email-city-in-chat = { $city } ya participa con su grupo de Telegram.
+error-email-unknown = { $address } no es una dirección de este hermanamiento.
+error-email-command = { $command } no se puede usar por correo electrónico. Por correo puede usar /done, /blocked, /reopen, /due, /commitments y /commit.
+email-invited = Invitación enviada a { $address } ({ $city } ✉). La dirección no recibe nada más hasta que alguien responda a la invitación.
+email-removed = Se ha eliminado { $address }; ya no recibe nada.
+email-mode-set-each = { $address } recibe ahora un correo por mensaje.
+email-mode-set-digest = { $address } recibe ahora un resumen como máximo cada { $minutes } minutos.
+email-list-empty = Este hermanamiento no tiene ciudades por correo electrónico. La coordinación puede invitar una con /email add <dirección> <ciudad> <idioma> [zona horaria].
+email-list-header = Ciudades por correo electrónico de este hermanamiento:
+email-mode-each = un correo por mensaje
+email-mode-digest = resumen cada { $minutes } min
+email-state-invited = invitada, a la espera de respuesta
+email-state-active = activa
+email-state-bouncing = los correos se devuelven
+email-state-stopped = dada de baja
+email-partner-joined = ✉ { $address } ha confirmado y ahora participa por correo electrónico por { $city }.
+email-partner-stopped = ✉ { $address } ({ $city }) se ha dado de baja y ya no recibe correos.
+email-partner-bouncing = ✉ Los correos a { $address } ({ $city }) se devuelven una y otra vez, así que no se envía nada más allí. Revise la dirección (/email remove y después /email add).
+email-invitation-subject = Invitación al hermanamiento { $partnership }
+email-invitation =
+    Estimada señora, estimado señor:
+
+    { $inviter } ({ $inviter_city }) le invita a participar por correo electrónico en el hermanamiento { $partnership } en nombre de { $city }. Ciudades del hermanamiento: { $cities }.
+
+    Recibirá los mensajes de las ciudades hermanas traducidos al { $language }, con el original debajo (reunidos en un resumen), los compromisos nuevos y cumplidos, y recordatorios a su hora local. Sus respuestas se traducen y se transmiten a cada grupo; una respuesta puede empezar con comandos como /done 12 o /commit <qué> para <fecha>.
+
+    Para confirmar, basta con responder a este correo. Hasta entonces no recibirá nada más.
+    Para dejar de recibir correos en cualquier momento, responda “baja”.
+email-answer-subject = Re: { $command }
+email-digest-subject = { $partnership }: conversación del { $date }
+email-footer = Responda a este correo para contestar a las ciudades hermanas; su respuesta se traduce para ellas. Comandos: /done <número>, /blocked <número> <motivo>, /commit <qué> para <fecha>, /commitments. Para darse de baja, responda “baja”.

@@ -299,3 +299,45 @@ relay-kind-refused = ℹ️ { $city } n'autorise pas { $kind ->
         [dice] les dés
        *[other] les messages de ce type
     } : ce contenu n'y est donc pas relayé. Un administrateur de ce groupe peut l'autoriser dans les autorisations du groupe.
+
+## E-mail partners (/email; mails to an e-mail city's officers)
+cmd-email = Villes par e-mail : /email add | remove | mode
+usage-email = /email affiche les villes par e-mail ; /email add <adresse> <ville> <langue> [fuseau horaire] ; /email remove <adresse> ; /email mode <adresse> each|digest [minutes]
+usage-email-add = Utilisation : /email add <adresse> <ville> <langue> [fuseau horaire], par exemple /email add wang@hz.example Hangzhou zh Asia/Shanghai. Pour une autre adresse d'une ville par e-mail existante, la ville suffit.
+usage-email-remove = Utilisation : /email remove <adresse>
+usage-email-mode = Utilisation : /email mode <adresse> each|digest [minutes] (un récapitulatif au plus toutes les N minutes, 10 par défaut)
+error-email-off = L'e-mail n'est pas configuré pour ce bot. L'exploitant peut définir BRIDGEBOT_EMAIL_ADDRESS, BRIDGEBOT_SMTP_URL et BRIDGEBOT_IMAP_URL.
+error-email-bad-address = « { $address } » n'est pas une adresse e-mail.
+error-email-known = { $address } est déjà enregistrée.
+error-email-city-language = { $city } n'est pas encore une ville par e-mail de ce partenariat : veuillez indiquer sa langue (et son fuseau horaire), par exemple /email add <adresse> { $city } zh Asia/Shanghai
+error-email-city-in-chat = { $city } participe déjà avec son groupe Telegram.
+error-email-unknown = { $address } n'est pas une adresse de ce partenariat.
+error-email-command = { $command } n'est pas disponible par e-mail. Par e-mail, vous pouvez utiliser /done, /blocked, /reopen, /due, /commitments et /commit.
+email-invited = Invitation envoyée à { $address } ({ $city } ✉). L'adresse ne reçoit rien d'autre tant que personne n'a répondu à l'invitation.
+email-removed = { $address } a été retirée et ne reçoit plus rien.
+email-mode-set-each = { $address } reçoit désormais un e-mail par message.
+email-mode-set-digest = { $address } reçoit désormais un récapitulatif au plus toutes les { $minutes } minutes.
+email-list-empty = Ce partenariat n'a aucune ville par e-mail. La coordination peut en inviter une avec /email add <adresse> <ville> <langue> [fuseau horaire].
+email-list-header = Villes par e-mail de ce partenariat :
+email-mode-each = un e-mail par message
+email-mode-digest = récapitulatif toutes les { $minutes } min
+email-state-invited = invitée, en attente de réponse
+email-state-active = active
+email-state-bouncing = les e-mails sont renvoyés
+email-state-stopped = désabonnée
+email-partner-joined = ✉ { $address } a confirmé et participe désormais par e-mail pour { $city }.
+email-partner-stopped = ✉ { $address } ({ $city }) s'est désabonnée et ne reçoit plus d'e-mails.
+email-partner-bouncing = ✉ Les e-mails adressés à { $address } ({ $city }) sont renvoyés à répétition ; plus rien n'y est envoyé. Veuillez vérifier l'adresse (/email remove, puis /email add).
+email-invitation-subject = Invitation au partenariat { $partnership }
+email-invitation =
+    Madame, Monsieur,
+
+    { $inviter } ({ $inviter_city }) vous invite à participer par e-mail au partenariat { $partnership } au titre de { $city }. Villes du partenariat : { $cities }.
+
+    Vous recevrez les messages des partenaires traduits en { $language }, avec l'original en dessous (regroupés dans un récapitulatif), les engagements nouveaux et tenus, ainsi que des rappels à votre heure locale. Vos réponses sont traduites et transmises à chaque groupe partenaire ; une réponse peut commencer par des commandes comme /done 12 ou /commit <quoi> d'ici <date>.
+
+    Pour confirmer, il vous suffit de répondre à cet e-mail. D'ici là, vous ne recevrez rien d'autre.
+    Pour arrêter à tout moment, répondez « désabonner ».
+email-answer-subject = Re : { $command }
+email-digest-subject = { $partnership } : conversation du { $date }
+email-footer = Répondez à cet e-mail pour écrire aux partenaires ; votre réponse est traduite pour eux. Commandes : /done <numéro>, /blocked <numéro> <raison>, /commit <quoi> d'ici <date>, /commitments. Pour arrêter, répondez « désabonner ».

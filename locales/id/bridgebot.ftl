@@ -260,3 +260,45 @@ relay-kind-refused = ℹ️ { $city } tidak mengizinkan { $kind ->
         [dice] dadu
        *[other] jenis pesan ini
     }, sehingga konten tersebut tidak disalurkan ke sana. Admin grup tersebut dapat mengizinkannya di pengaturan izin grup.
+
+## E-mail partners (/email; mails to an e-mail city's officers)
+cmd-email = Kota lewat e-mail: /email add | remove | mode
+usage-email = /email menampilkan kota lewat e-mail; /email add <alamat> <kota> <bahasa> [zona waktu]; /email remove <alamat>; /email mode <alamat> each|digest [menit]
+usage-email-add = Penggunaan: /email add <alamat> <kota> <bahasa> [zona waktu], misalnya /email add wang@hz.example Hangzhou zh Asia/Shanghai. Untuk alamat tambahan bagi kota lewat e-mail yang sudah ada, cukup sebutkan kotanya.
+usage-email-remove = Penggunaan: /email remove <alamat>
+usage-email-mode = Penggunaan: /email mode <alamat> each|digest [menit] (ringkasan paling sering setiap N menit, bawaannya 10)
+error-email-off = E-mail belum dikonfigurasi untuk bot ini. Pengelola dapat mengatur BRIDGEBOT_EMAIL_ADDRESS, BRIDGEBOT_SMTP_URL, dan BRIDGEBOT_IMAP_URL.
+error-email-bad-address = “{ $address }” bukan alamat e-mail.
+error-email-known = { $address } sudah terdaftar.
+error-email-city-language = { $city } belum menjadi kota lewat e-mail dalam kemitraan ini: mohon sebutkan bahasanya (dan zona waktunya), misalnya /email add <alamat> { $city } zh Asia/Shanghai
+error-email-city-in-chat = { $city } sudah ikut serta melalui grup Telegram-nya.
+error-email-unknown = { $address } bukan alamat dalam kemitraan ini.
+error-email-command = { $command } tidak dapat digunakan lewat e-mail. Lewat e-mail, Anda dapat menggunakan /done, /blocked, /reopen, /due, /commit, dan /commitments.
+email-invited = Undangan dikirim ke { $address } ({ $city } ✉). Alamat ini tidak menerima apa pun lagi sampai ada yang membalas undangan tersebut.
+email-removed = { $address } telah dihapus dan tidak menerima apa pun lagi.
+email-mode-set-each = { $address } kini menerima satu e-mail untuk setiap pesan.
+email-mode-set-digest = { $address } kini menerima ringkasan paling sering setiap { $minutes } menit.
+email-list-empty = Kemitraan ini belum memiliki kota lewat e-mail. Koordinator dapat mengundang kota dengan /email add <alamat> <kota> <bahasa> [zona waktu].
+email-list-header = Kota lewat e-mail dalam kemitraan ini:
+email-mode-each = satu e-mail per pesan
+email-mode-digest = ringkasan setiap { $minutes } menit
+email-state-invited = diundang, menunggu balasan
+email-state-active = aktif
+email-state-bouncing = e-mail terpental
+email-state-stopped = berhenti berlangganan
+email-partner-joined = ✉ { $address } telah mengonfirmasi dan kini ikut serta lewat e-mail untuk { $city }.
+email-partner-stopped = ✉ { $address } ({ $city }) telah berhenti berlangganan dan tidak lagi menerima e-mail.
+email-partner-bouncing = ✉ E-mail ke { $address } ({ $city }) terus terpental, jadi tidak ada lagi yang dikirim ke sana. Mohon periksa alamatnya (/email remove, lalu /email add).
+email-invitation-subject = Undangan ke kemitraan { $partnership }
+email-invitation =
+    Bapak/Ibu yang terhormat,
+
+    { $inviter } ({ $inviter_city }) mengundang Anda untuk ikut serta lewat e-mail dalam kemitraan { $partnership } sebagai petugas dari { $city }. Kota dalam kemitraan: { $cities }.
+
+    Anda akan menerima pesan para mitra yang diterjemahkan ke { $language }, dengan teks asli di bawahnya (dikumpulkan dalam ringkasan), komitmen baru dan yang telah selesai, serta pengingat sesuai waktu setempat Anda. Balasan Anda diterjemahkan dan diteruskan ke setiap grup mitra; balasan boleh diawali perintah seperti /done 12 atau /commit <apa> paling lambat <tanggal>.
+
+    Untuk mengonfirmasi, cukup balas e-mail ini. Sebelum itu, Anda tidak akan menerima apa pun lagi.
+    Untuk berhenti kapan saja, balas dengan “unsubscribe”.
+email-answer-subject = Re: { $command }
+email-digest-subject = { $partnership }: percakapan tanggal { $date }
+email-footer = Balas e-mail ini untuk menjawab para mitra; balasan Anda diterjemahkan untuk mereka. Perintah: /done <nomor>, /blocked <nomor> <alasan>, /commit <apa> paling lambat <tanggal>, /commitments. Untuk berhenti, balas dengan “unsubscribe”.

@@ -260,3 +260,45 @@ relay-kind-refused = ℹ️ { $city }では{ $kind ->
         [dice] サイコロ
        *[other] この種類のメッセージ
     }が許可されていないため、中継されません。先方のグループ管理者がグループの権限設定で許可できます。
+
+## E-mail partners (/email; mails to an e-mail city's officers)
+cmd-email = メール参加の都市：/email add | remove | mode
+usage-email = /email でメール参加の都市を表示；/email add <アドレス> <都市> <言語> [タイムゾーン]；/email remove <アドレス>；/email mode <アドレス> each|digest [分]
+usage-email-add = 使い方：/email add <アドレス> <都市> <言語> [タイムゾーン]（例：/email add wang@hz.example Hangzhou zh Asia/Shanghai）。既存のメール参加の都市にアドレスを追加する場合は、都市だけで構いません。
+usage-email-remove = 使い方：/email remove <アドレス>
+usage-email-mode = 使い方：/email mode <アドレス> each|digest [分]（まとめメールは最大で N 分に1通、既定は10分）
+error-email-off = このボットではメールが設定されていません。運用担当者が BRIDGEBOT_EMAIL_ADDRESS、BRIDGEBOT_SMTP_URL、BRIDGEBOT_IMAP_URL を設定できます。
+error-email-bad-address = 「{ $address }」はメールアドレスではありません。
+error-email-known = { $address } はすでに登録されています。
+error-email-city-language = { $city } はまだこのパートナーシップのメール参加の都市ではありません。言語（とタイムゾーン）を指定してください。例：/email add <アドレス> { $city } zh Asia/Shanghai
+error-email-city-in-chat = { $city } はすでに Telegram グループで参加しています。
+error-email-unknown = { $address } はこのパートナーシップのアドレスではありません。
+error-email-command = { $command } はメールでは使えません。メールでは /done、/blocked、/reopen、/due、/commit、/commitments を使えます。
+email-invited = { $address }（{ $city } ✉）に招待を送信しました。招待に返信があるまで、このアドレスにはほかに何も送られません。
+email-removed = { $address } を削除しました。今後は何も送られません。
+email-mode-set-each = { $address } には今後、メッセージごとに1通のメールが届きます。
+email-mode-set-digest = { $address } には今後、最大で { $minutes } 分に1通のまとめメールが届きます。
+email-list-empty = このパートナーシップにはメール参加の都市がありません。コーディネーターは /email add <アドレス> <都市> <言語> [タイムゾーン] で招待できます。
+email-list-header = このパートナーシップのメール参加の都市：
+email-mode-each = メッセージごとに1通
+email-mode-digest = { $minutes } 分ごとのまとめ
+email-state-invited = 招待済み（返信待ち）
+email-state-active = 有効
+email-state-bouncing = メールが返送されています
+email-state-stopped = 配信停止
+email-partner-joined = ✉ { $address } が確認し、{ $city } としてメールで参加しました。
+email-partner-stopped = ✉ { $address }（{ $city }）は配信を停止し、今後メールを受け取りません。
+email-partner-bouncing = ✉ { $address }（{ $city }）宛てのメールが繰り返し返送されるため、今後は送信しません。アドレスをご確認ください（/email remove の後に /email add）。
+email-invitation-subject = パートナーシップ { $partnership } へのご招待
+email-invitation =
+    ご担当者様
+
+    { $inviter }（{ $inviter_city }）より、{ $city } の担当者として、パートナーシップ { $partnership } にメールでご参加いただくようご招待申し上げます。パートナーシップの都市：{ $cities }。
+
+    パートナーのメッセージを{ $language }に翻訳し、原文を添えて（まとめメールで）お届けします。新しい対応事項と完了した対応事項、現地時間に合わせたリマインダーもお送りします。ご返信は翻訳され、各パートナーのグループに伝えられます。返信の冒頭には /done 12 や /commit <内容> <日付>までに などのコマンドを書くことができます。
+
+    ご参加を確認するには、このメールにそのままご返信ください。それまでは、ほかのメールは送られません。
+    配信はいつでも停止できます。「unsubscribe」とご返信ください。
+email-answer-subject = Re: { $command }
+email-digest-subject = { $partnership }：{ $date } の会話
+email-footer = このメールに返信すると、パートナーに翻訳して伝えられます。コマンド：/done <番号>、/blocked <番号> <理由>、/commit <内容> <日付>までに、/commitments。配信を停止するには「unsubscribe」とご返信ください。

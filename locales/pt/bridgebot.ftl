@@ -301,3 +301,45 @@ relay-kind-refused = ℹ️ { $city } não permite { $kind ->
         [dice] dados
        *[other] mensagens deste tipo
     }, por isso esse conteúdo não é retransmitido para lá. Um administrador desse grupo pode permiti-lo nas permissões do grupo.
+
+## E-mail partners (/email; mails to an e-mail city's officers)
+cmd-email = Cidades por e-mail: /email add | remove | mode
+usage-email = /email mostra as cidades por e-mail; /email add <endereço> <cidade> <idioma> [fuso horário]; /email remove <endereço>; /email mode <endereço> each|digest [minutos]
+usage-email-add = Uso: /email add <endereço> <cidade> <idioma> [fuso horário], por exemplo /email add wang@hz.example Hangzhou zh Asia/Shanghai. Para outro endereço de uma cidade por e-mail já existente, basta a cidade.
+usage-email-remove = Uso: /email remove <endereço>
+usage-email-mode = Uso: /email mode <endereço> each|digest [minutos] (um resumo no máximo a cada N minutos, 10 por padrão)
+error-email-off = O e-mail não está configurado neste bot. Quem opera o bot pode definir BRIDGEBOT_EMAIL_ADDRESS, BRIDGEBOT_SMTP_URL e BRIDGEBOT_IMAP_URL.
+error-email-bad-address = “{ $address }” não é um endereço de e-mail.
+error-email-known = { $address } já está registrado.
+error-email-city-language = { $city } ainda não é uma cidade por e-mail desta parceria: informe o idioma (e o fuso horário), por exemplo /email add <endereço> { $city } zh Asia/Shanghai
+error-email-city-in-chat = { $city } já participa com o seu grupo do Telegram.
+error-email-unknown = { $address } não é um endereço desta parceria.
+error-email-command = { $command } não pode ser usado por e-mail. Por e-mail, você pode usar /done, /blocked, /reopen, /due, /commitments e /commit.
+email-invited = Convite enviado para { $address } ({ $city } ✉). O endereço não recebe mais nada até que alguém responda ao convite.
+email-removed = { $address } foi removido e não recebe mais nada.
+email-mode-set-each = { $address } agora recebe um e-mail por mensagem.
+email-mode-set-digest = { $address } agora recebe um resumo no máximo a cada { $minutes } minutos.
+email-list-empty = Esta parceria não tem cidades por e-mail. A coordenação pode convidar uma com /email add <endereço> <cidade> <idioma> [fuso horário].
+email-list-header = Cidades por e-mail desta parceria:
+email-mode-each = um e-mail por mensagem
+email-mode-digest = resumo a cada { $minutes } min
+email-state-invited = convidado, aguardando resposta
+email-state-active = ativo
+email-state-bouncing = os e-mails voltam
+email-state-stopped = descadastrado
+email-partner-joined = ✉ { $address } confirmou e agora participa por e-mail por { $city }.
+email-partner-stopped = ✉ { $address } ({ $city }) cancelou a inscrição e não recebe mais e-mails.
+email-partner-bouncing = ✉ Os e-mails para { $address } ({ $city }) voltam repetidamente, por isso nada mais é enviado para lá. Verifique o endereço (/email remove e depois /email add).
+email-invitation-subject = Convite para a parceria { $partnership }
+email-invitation =
+    Prezada senhora, prezado senhor,
+
+    { $inviter } ({ $inviter_city }) convida você a participar por e-mail da parceria { $partnership } em nome de { $city }. Cidades da parceria: { $cities }.
+
+    Você receberá as mensagens dos parceiros traduzidas para { $language }, com o original abaixo (reunidas em um resumo), os compromissos novos e concluídos e lembretes no seu horário local. As suas respostas são traduzidas e repassadas a cada grupo parceiro; uma resposta pode começar com comandos como /done 12 ou /commit <o quê> até <data>.
+
+    Para confirmar, basta responder a este e-mail. Até lá, você não receberá mais nada.
+    Para parar a qualquer momento, responda “unsubscribe”.
+email-answer-subject = Re: { $command }
+email-digest-subject = { $partnership }: conversa de { $date }
+email-footer = Responda a este e-mail para escrever aos parceiros; a sua resposta é traduzida para eles. Comandos: /done <número>, /blocked <número> <motivo>, /commit <o quê> até <data>, /commitments. Para parar, responda “unsubscribe”.

@@ -260,3 +260,45 @@ relay-kind-refused = ℹ️ { $city } 不允许发送{ $kind ->
         [dice] 骰子
        *[other] 此类消息
     }，因此这类内容不会同步到该群。该群的管理员可以在群组权限中开启。
+
+## E-mail partners (/email; mails to an e-mail city's officers)
+cmd-email = 电子邮件城市：/email add | remove | mode
+usage-email = /email 列出电子邮件城市；/email add <地址> <城市> <语言> [时区]；/email remove <地址>；/email mode <地址> each|digest [分钟]
+usage-email-add = 用法：/email add <地址> <城市> <语言> [时区]，例如 /email add wang@hz.example Hangzhou zh Asia/Shanghai。为已有的电子邮件城市添加地址时，只需写城市。
+usage-email-remove = 用法：/email remove <地址>
+usage-email-mode = 用法：/email mode <地址> each|digest [分钟]（汇总邮件最多每 N 分钟一封，默认 10 分钟）
+error-email-off = 本机器人尚未配置电子邮件。运维人员可以设置 BRIDGEBOT_EMAIL_ADDRESS、BRIDGEBOT_SMTP_URL 和 BRIDGEBOT_IMAP_URL。
+error-email-bad-address = “{ $address }”不是电子邮件地址。
+error-email-known = { $address } 已经登记过了。
+error-email-city-language = { $city } 还不是本伙伴关系的电子邮件城市：请注明其语言（和时区），例如 /email add <地址> { $city } zh Asia/Shanghai
+error-email-city-in-chat = { $city } 已经通过其 Telegram 群参与。
+error-email-unknown = { $address } 不是本伙伴关系的地址。
+error-email-command = { $command } 不能通过电子邮件使用。通过电子邮件，您可以使用 /done、/blocked、/reopen、/due、/commitments 和 /commit。
+email-invited = 已向 { $address }（{ $city } ✉）发送邀请。在有人回复邀请之前，该地址不会收到其他任何邮件。
+email-removed = 已移除 { $address }，该地址不会再收到任何邮件。
+email-mode-set-each = { $address } 现在每条消息收到一封邮件。
+email-mode-set-digest = { $address } 现在最多每 { $minutes } 分钟收到一封汇总邮件。
+email-list-empty = 本伙伴关系还没有电子邮件城市。协调员可以用 /email add <地址> <城市> <语言> [时区] 邀请。
+email-list-header = 本伙伴关系的电子邮件城市：
+email-mode-each = 每条消息一封邮件
+email-mode-digest = 每 { $minutes } 分钟汇总一次
+email-state-invited = 已邀请，等待回复
+email-state-active = 有效
+email-state-bouncing = 邮件被退回
+email-state-stopped = 已退订
+email-partner-joined = ✉ { $address } 已确认，现在通过电子邮件代表 { $city } 参与。
+email-partner-stopped = ✉ { $address }（{ $city }）已退订，不再收到邮件。
+email-partner-bouncing = ✉ 发往 { $address }（{ $city }）的邮件一再被退回，因此不再向该地址发送。请核对该地址（先 /email remove，再 /email add）。
+email-invitation-subject = 邀请您加入伙伴关系 { $partnership }
+email-invitation =
+    尊敬的女士/先生：
+
+    { $inviter }（{ $inviter_city }）邀请您作为 { $city } 的工作人员，通过电子邮件参与伙伴关系 { $partnership }。本伙伴关系的城市：{ $cities }。
+
+    您将收到合作伙伴的消息（已译成{ $language }，下附原文，汇总成邮件发送）、新增和已完成的承诺，以及按您当地时间发送的提醒。您的回复将被翻译并转发到每个合作群组；回复开头可以写命令，例如 /done 12 或 /commit <内容> <日期>之前。
+
+    如需确认，请直接回复本邮件。在此之前，您不会收到其他邮件。
+    如需随时停止，请回复“退订”。
+email-answer-subject = 回复：{ $command }
+email-digest-subject = { $partnership }：{ $date } 的对话
+email-footer = 回复本邮件即可答复合作伙伴，您的回复会为他们翻译。命令：/done <编号>、/blocked <编号> <原因>、/commit <内容> <日期>之前、/commitments。如需停止接收，请回复“退订”。

@@ -263,3 +263,45 @@ relay-kind-refused = ℹ️ { $city } 不允許傳送{ $kind ->
         [dice] 骰子
        *[other] 此類訊息
     }，因此這類內容不會同步到該群。該群的管理員可以在群組權限中開啟。
+
+## E-mail partners (/email; mails to an e-mail city's officers)
+cmd-email = 電子郵件城市：/email add | remove | mode
+usage-email = /email 列出電子郵件城市；/email add <地址> <城市> <語言> [時區]；/email remove <地址>；/email mode <地址> each|digest [分鐘]
+usage-email-add = 用法：/email add <地址> <城市> <語言> [時區]，例如 /email add wang@hz.example Hangzhou zh Asia/Shanghai。為已有的電子郵件城市新增地址時，只需寫城市。
+usage-email-remove = 用法：/email remove <地址>
+usage-email-mode = 用法：/email mode <地址> each|digest [分鐘]（彙整郵件最多每 N 分鐘一封，預設 10 分鐘）
+error-email-off = 本機器人尚未設定電子郵件。維運人員可以設定 BRIDGEBOT_EMAIL_ADDRESS、BRIDGEBOT_SMTP_URL 和 BRIDGEBOT_IMAP_URL。
+error-email-bad-address = 「{ $address }」不是電子郵件地址。
+error-email-known = { $address } 已經登記過了。
+error-email-city-language = { $city } 還不是本夥伴關係的電子郵件城市：請註明其語言（和時區），例如 /email add <地址> { $city } zh Asia/Shanghai
+error-email-city-in-chat = { $city } 已經透過其 Telegram 群參與。
+error-email-unknown = { $address } 不是本夥伴關係的地址。
+error-email-command = { $command } 無法透過電子郵件使用。透過電子郵件，您可以使用 /done、/blocked、/reopen、/due、/commitments 和 /commit。
+email-invited = 已向 { $address }（{ $city } ✉）寄出邀請。在有人回覆邀請之前，該地址不會收到其他任何郵件。
+email-removed = 已移除 { $address }，該地址不會再收到任何郵件。
+email-mode-set-each = { $address } 現在每則訊息收到一封郵件。
+email-mode-set-digest = { $address } 現在最多每 { $minutes } 分鐘收到一封彙整郵件。
+email-list-empty = 本夥伴關係還沒有電子郵件城市。協調員可以用 /email add <地址> <城市> <語言> [時區] 邀請。
+email-list-header = 本夥伴關係的電子郵件城市：
+email-mode-each = 每則訊息一封郵件
+email-mode-digest = 每 { $minutes } 分鐘彙整一次
+email-state-invited = 已邀請，等待回覆
+email-state-active = 有效
+email-state-bouncing = 郵件被退回
+email-state-stopped = 已退訂
+email-partner-joined = ✉ { $address } 已確認，現在透過電子郵件代表 { $city } 參與。
+email-partner-stopped = ✉ { $address }（{ $city }）已退訂，不再收到郵件。
+email-partner-bouncing = ✉ 寄往 { $address }（{ $city }）的郵件一再被退回，因此不再寄送到該地址。請核對該地址（先 /email remove，再 /email add）。
+email-invitation-subject = 邀請您加入夥伴關係 { $partnership }
+email-invitation =
+    尊敬的女士/先生：
+
+    { $inviter }（{ $inviter_city }）邀請您以 { $city } 工作人員的身分，透過電子郵件參與夥伴關係 { $partnership }。本夥伴關係的城市：{ $cities }。
+
+    您將收到合作夥伴的訊息（已譯成{ $language }，下附原文，彙整成郵件寄送）、新增和已完成的承諾，以及按您當地時間寄送的提醒。您的回覆將被翻譯並轉發到每個合作群組；回覆開頭可以寫命令，例如 /done 12 或 /commit <內容> <日期>之前。
+
+    如需確認，請直接回覆本郵件。在此之前，您不會收到其他郵件。
+    如需隨時停止，請回覆「退訂」。
+email-answer-subject = 回覆：{ $command }
+email-digest-subject = { $partnership }：{ $date } 的對話
+email-footer = 回覆本郵件即可答覆合作夥伴，您的回覆會為他們翻譯。命令：/done <編號>、/blocked <編號> <原因>、/commit <內容> <日期>之前、/commitments。如需停止接收，請回覆「退訂」。

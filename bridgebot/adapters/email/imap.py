@@ -22,21 +22,29 @@ holding a lease) as a background task:
   seconds. A lost connection or a server restart is retried with growing pauses (`BACKOFF`).
 - Mail is fetched with BODY.PEEK[]: it stays unread and in place for a human looking at the mailbox.
 
-aioimaplib has no STARTTLS: `imaps://` (implicit TLS, port 993) is what providers offer; `imap://` is
-a plain connection, meant for a server on the same host or a test server.
+The client is `imap-tools` (Apache-2.0) over the stdlib's blocking `imaplib`: every IMAP exchange runs
+in a worker thread (`asyncio.to_thread`), one at a time, so the event loop never blocks. `imaps://` is
+implicit TLS (port 993, what providers offer); `imap://` is a plain connection, meant for a server on the
+same host or a test server.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import imaplib
 import logging
 import re
+import select
 import ssl
+import threading
+import time
 from collections.abc import Awaitable, Callable
-from typing import Protocol, TypeVar
+from typing import Protocol
 
-import aioimaplib
+from imap_tools import MailBox, MailBoxUnencrypted
+from imap_tools.errors import ImapToolsError
+from imap_tools.mailbox import BaseMailBox
 
 from bridgebot.config import MailServer
 
@@ -47,12 +55,12 @@ BACKOFF = (1.0, 2.0, 5.0, 10.0, 30.0, 60.0)
 IDLE_RENEW = 25 * 60.0
 POLL_INTERVAL = 60.0
 TIMEOUT = 30.0
-_UIDVALIDITY = re.compile(rb"\[UIDVALIDITY (\d+)\]")
-_UIDNEXT = re.compile(rb"\[UIDNEXT (\d+)\]")
+# How often a worker thread waiting in IDLE looks whether the reader is being stopped.
+STOP_CHECK = 0.5
 _FETCH_UID = re.compile(rb"\bUID (\d+)\b")
 
-T = TypeVar("T")
 OnMail = Callable[[int, int, bytes], Awaitable[None]]
+EXPECTED = (imaplib.IMAP4.error, ImapToolsError, OSError, TimeoutError)
 
 
 class UidStore(Protocol):
@@ -87,7 +95,8 @@ class ImapReader:
         self._timeout = timeout
         self._tls_context = tls_context
         self._stopping = asyncio.Event()
-        self._lost = asyncio.Event()
+        # The same signal for the worker thread that waits in IDLE.
+        self._halt = threading.Event()
         # Set while logged in and reading; `mode` says how news is noticed ("idle" or "poll"), for logs.
         self.connected = asyncio.Event()
         self.mode: str | None = None
@@ -105,7 +114,7 @@ class ImapReader:
                     failures = 0  # it had worked: start the pauses over
                 pause = self._backoff[min(failures, len(self._backoff) - 1)]
                 failures += 1
-                expected = isinstance(exc, aioimaplib.AioImapException | ImapError | OSError | TimeoutError)
+                expected = isinstance(exc, (*EXPECTED, ImapError))
                 log.warning("imap: %s; reconnecting in %.0fs", exc or type(exc).__name__, pause, exc_info=not expected)
                 await self._sleep(pause)
             finally:
@@ -114,139 +123,124 @@ class ImapReader:
     async def stop(self) -> None:
         """Ask `run()` to finish: it leaves IDLE or its pause at once and logs out."""
         self._stopping.set()
+        self._halt.set()
 
     async def _session(self) -> None:
-        client = await self._connect()
+        mailbox = await asyncio.to_thread(self._connect)
         try:
-            uidvalidity, uidnext = await self._select(client)
+            uidvalidity, uidnext = await asyncio.to_thread(self._select, mailbox)
             self.connected.set()
-            idle = client.has_capability("IDLE")
+            idle = "IDLE" in mailbox.client.capabilities
             self.mode = "idle" if idle else "poll"
             log.info("imap: reading %s on %s (%s)", self._server.mailbox, self._server.host, self.mode)
-            while not self._stopping.is_set() and not self._lost.is_set():
-                await self._catch_up(client, uidvalidity, uidnext)
+            while not self._stopping.is_set():
+                await self._catch_up(mailbox, uidvalidity, uidnext)
                 if idle:
-                    await self._idle(client)
+                    await asyncio.to_thread(self._idle, mailbox)
                 else:
                     await self._sleep(self._poll_interval)
-                    await self._checked(client.noop())
-            if self._lost.is_set():
-                raise ImapError("connection lost")
+                    await asyncio.to_thread(_checked, mailbox.client.noop())
         finally:
-            await self._close(client)
+            await asyncio.to_thread(_close, mailbox)
 
-    async def _connect(self) -> aioimaplib.IMAP4:
-        # One event per connection: the callback of a closed connection must not mark the next one lost.
-        lost = self._lost = asyncio.Event()
+    def _connect(self) -> BaseMailBox:
         server = self._server
-        context = (self._tls_context or ssl.create_default_context()) if server.tls else None
-        client = aioimaplib.IMAP4(
-            host=server.host,
-            port=server.port,
-            timeout=self._timeout,
-            conn_lost_cb=lambda exc: lost.set(),
-            ssl_context=context,
-        )
+        mailbox: BaseMailBox
+        if server.tls:
+            context = self._tls_context or ssl.create_default_context()
+            mailbox = MailBox(server.host, server.port, timeout=self._timeout, ssl_context=context)
+        else:
+            mailbox = MailBoxUnencrypted(server.host, server.port, timeout=self._timeout)
         try:
-            await client.wait_hello_from_server()
-            # aioimaplib quotes the password but sends the user name as it is.
-            response = await client.login(aioimaplib.quoted(server.username), server.password)
+            # imaplib quotes user name and password at LOGIN.
+            mailbox.login(server.username, server.password, initial_folder=None)
+        except ImapToolsError as exc:
+            _close(mailbox)
+            raise ImapError(f"login to {server.host} refused: {exc}") from None
         except BaseException:
-            await self._close(client)
+            _close(mailbox)
             raise
-        if response.result != "OK":
-            await self._close(client)
-            raise ImapError(f"login to {server.host} refused: {_text(response)}")
-        return client
+        return mailbox
 
-    async def _select(self, client: aioimaplib.IMAP4) -> tuple[int, int]:
-        response = await client.select(self._server.mailbox)
-        if response.result != "OK":
-            raise ImapError(f"cannot open mailbox {self._server.mailbox!r}: {_text(response)}")
-        lines = b"\n".join(line for line in response.lines if isinstance(line, bytes))
-        validity = _UIDVALIDITY.search(lines)
-        if validity is None:
+    def _select(self, mailbox: BaseMailBox) -> tuple[int, int]:
+        client = mailbox.client
+        typ, data = client.select(_quoted(self._server.mailbox))
+        if typ != "OK":
+            raise ImapError(f"cannot open mailbox {self._server.mailbox!r}: {_text(data)}")
+        validity = client.untagged_responses.get("UIDVALIDITY")
+        if not validity:
             raise ImapError("the server gave no UIDVALIDITY")
-        uidnext = _UIDNEXT.search(lines)
-        return int(validity.group(1)), int(uidnext.group(1)) if uidnext else 0
+        uidnext = client.untagged_responses.get("UIDNEXT")
+        return int(validity[-1]), int(uidnext[-1]) if uidnext else 0
 
-    async def _catch_up(self, client: aioimaplib.IMAP4, uidvalidity: int, uidnext: int) -> None:
+    async def _catch_up(self, mailbox: BaseMailBox, uidvalidity: int, uidnext: int) -> None:
         last = await self._store.last_uid(uidvalidity)
         if last is None:
             # Never read this mailbox: mails already there are history, not news.
             last = max(uidnext - 1, 0)
             await self._store.seen(uidvalidity, last)
-        for uid in await self._uids_after(client, last):
+        for uid in await asyncio.to_thread(_uids_after, mailbox, last):
             if self._stopping.is_set():
                 return
-            raw = await self._fetch(client, uid)
+            raw = await asyncio.to_thread(_fetch, mailbox, uid)
             if raw is None:
                 continue
             await self._on_mail(uidvalidity, uid, raw)
             await self._store.seen(uidvalidity, uid)
 
-    async def _uids_after(self, client: aioimaplib.IMAP4, last: int) -> list[int]:
-        response = await self._checked(client.uid_search("UID", f"{last + 1}:*", charset=None))
-        found = response.lines[0] if response.lines and isinstance(response.lines[0], bytes) else b""
-        # "n:*" always matches the newest mail, even when its UID is below n.
-        return sorted(uid for uid in (int(word) for word in found.split() if word.isdigit()) if uid > last)
-
-    async def _fetch(self, client: aioimaplib.IMAP4, uid: int) -> bytes | None:
-        response = await self._checked(client.uid("fetch", str(uid), "(UID BODY.PEEK[])"))
-        lines = response.lines
-        for index, line in enumerate(lines[:-1]):
-            if isinstance(line, bytes) and b"FETCH" in line and (match := _FETCH_UID.search(line)):
-                data = lines[index + 1]
-                if int(match.group(1)) == uid and isinstance(data, bytearray | bytes):
-                    return bytes(data)
-        return None  # expunged in the meantime
-
-    async def _idle(self, client: aioimaplib.IMAP4) -> None:
-        idle = await self._unless_lost(client.idle_start(timeout=self._idle_renew))
-        push = asyncio.ensure_future(client.wait_server_push(timeout=self._idle_renew + 60))
-        stop = asyncio.ensure_future(self._stopping.wait())
-        lost = asyncio.ensure_future(self._lost.wait())
-        try:
-            await asyncio.wait({push, stop, lost}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            for task in (push, stop, lost):
-                task.cancel()
-        if self._lost.is_set():
-            return
-        client.idle_done()
-        await asyncio.wait_for(idle, self._timeout)
-
-    async def _unless_lost(self, command: Awaitable[T]) -> T:
-        """`command`'s result, or ImapError once the connection is gone (aioimaplib would wait on)."""
-        work = asyncio.ensure_future(command)
-        lost = asyncio.ensure_future(self._lost.wait())
-        try:
-            await asyncio.wait({work, lost}, timeout=self._timeout, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            lost.cancel()
-        if not work.done():
-            work.cancel()
-            raise ImapError("connection lost" if self._lost.is_set() else "the server did not answer in time")
-        return work.result()
-
-    async def _checked(self, command: Awaitable[aioimaplib.Response]) -> aioimaplib.Response:
-        response = await self._unless_lost(command)
-        if response.result != "OK":
-            raise ImapError(f"server answered {response.result}: {_text(response)}")
-        return response
+    def _idle(self, mailbox: BaseMailBox) -> None:
+        """In a worker thread: IDLE until the server reports news, the renewal is due or the reader stops."""
+        client = mailbox.client
+        mailbox.idle.start()
+        deadline = time.monotonic() + self._idle_renew
+        while not self._halt.is_set() and time.monotonic() < deadline:
+            if select.select([client.sock], [], [], STOP_CHECK)[0]:
+                # An untagged response (EXISTS, EXPUNGE...); at end of stream imaplib raises `abort`.
+                client._get_line()  # imap-tools reads IDLE responses with it too
+                break
+        mailbox.idle.stop()
 
     async def _sleep(self, seconds: float) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), seconds)
 
-    async def _close(self, client: aioimaplib.IMAP4) -> None:
-        with contextlib.suppress(Exception):
-            if not self._lost.is_set() and client.get_state() in ("AUTH", "SELECTED"):
-                await asyncio.wait_for(client.logout(), 5)
-        with contextlib.suppress(Exception):
-            if client.protocol.transport is not None:
-                client.protocol.transport.close()
+
+def _uids_after(mailbox: BaseMailBox, last: int) -> list[int]:
+    found = _checked(mailbox.client.uid("SEARCH", "UID", f"{last + 1}:*"))
+    words = b" ".join(item for item in found if isinstance(item, bytes)).split()
+    # "n:*" always matches the newest mail, even when its UID is below n.
+    return sorted(uid for uid in (int(word) for word in words if word.isdigit()) if uid > last)
 
 
-def _text(response: aioimaplib.Response) -> str:
-    return " ".join(line.decode(errors="replace") for line in response.lines if isinstance(line, bytes))
+def _fetch(mailbox: BaseMailBox, uid: int) -> bytes | None:
+    for item in _checked(mailbox.client.uid("FETCH", str(uid), "(UID BODY.PEEK[])")):
+        if isinstance(item, tuple) and (match := _FETCH_UID.search(item[0])) and int(match.group(1)) == uid:
+            return bytes(item[1])
+    return None  # expunged in the meantime
+
+
+def _checked(response: tuple[str, list[object]]) -> list[object]:
+    typ, data = response
+    if typ != "OK":
+        raise ImapError(f"server answered {typ}: {_text(data)}")
+    return data
+
+
+def _close(mailbox: BaseMailBox) -> None:
+    client = getattr(mailbox, "client", None)
+    if client is None:
+        return
+    with contextlib.suppress(Exception):
+        if client.state in ("AUTH", "SELECTED"):
+            client.sock.settimeout(5)
+            client.logout()
+    with contextlib.suppress(Exception):
+        client.shutdown()
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _text(data: list[object]) -> str:
+    return " ".join(item.decode(errors="replace") for item in data if isinstance(item, bytes))
