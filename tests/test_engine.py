@@ -167,7 +167,7 @@ def test_a_freed_slot_goes_to_the_pair_that_waited_longest() -> None:
     assert order == ["fr", "zh", "de"]
 
 
-def _until(condition, timeout: float = 5.0) -> None:
+def _until(condition, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, "timed out"
