@@ -110,16 +110,33 @@ class Relay:
         )
         if source_id is not None:
             metrics.messages_relayed.inc()
-            await self._prefetch(source_id, {m.lang for m in members if m.chat_id in targets})
+            accepted = SourceMessage(
+                id=source_id,
+                partnership_id=group.partnership_id,
+                chat_id=message.chat_id,
+                message_id=message.message_id,
+                sender_id=message.sender_id,
+                sender_name=message.sender_name,
+                city=group.city,
+                topic=topic,
+                kind=message.kind,
+                lang=lang,
+                text=message.text,
+                spans=message.spans,
+                reply_to_message_id=message.reply_to_message_id,
+                revision=0,
+                deleted=False,
+            )
+            self._prefetch(accepted, {m.lang for m in members if m.chat_id in targets})
             for target in targets:
                 self._queued(target)
         return source_id
 
-    async def _prefetch(self, source_id: int, languages: set[str]) -> None:
+    def _prefetch(self, source: SourceMessage, languages: set[str]) -> None:
         """Start translating at once for every target language, so a burst reaches the engine together
-        (where it is batched) instead of one message at a time as each group's outbox gets to it."""
-        source = await self.repo.source(source_id)
-        if source is None or not source.text:
+        (where it is batched) instead of one message at a time as each group's outbox gets to it.
+        `source` is the message just accepted, as stored (a new row is at revision 0): not read back."""
+        if not source.text:
             return
         for lang in languages - {source.lang}:
             self._task(source, lang)
@@ -195,7 +212,12 @@ class Relay:
         return result
 
     async def translation(self, source: SourceMessage, lang: str) -> Translation:
-        """Translate once per (message revision, language), however many groups share the language."""
+        """Translate once per (message revision, language), however many groups share the language.
+        One still being made (started when the message was accepted) is awaited without reading the
+        store first: in a burst that is nearly every copy."""
+        running = self._translating.get((source.id, source.revision, lang))
+        if running is not None:
+            return await asyncio.shield(running)
         stored = await self.repo.translation(source.id, source.revision, lang)
         if stored is not None:
             return Translation(stored[0], tuple(stored[1]), pivot=stored[2])
