@@ -324,8 +324,7 @@ class Repository:
         return row[0] if row else None
 
     async def set_state(self, key: str, value: str) -> None:
-        async with self._tx() as db:
-            await db.execute("INSERT OR REPLACE INTO bot_state VALUES (?, ?)", (key, value))
+        await self._write("INSERT OR REPLACE INTO bot_state VALUES (?, ?)", (key, value))
 
     # --- people -------------------------------------------------------------------------------
 
