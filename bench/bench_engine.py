@@ -239,11 +239,34 @@ async def engine_path(engine: Engine, texts: list[str]) -> tuple[float, list[flo
     return len(texts) / (time.perf_counter() - started), latencies
 
 
-async def end_to_end(models: Path, texts: list[str], cap: int, run: int) -> tuple[float, float]:
+class Statements:
+    """Counts the SQL statements the bot's connection runs (SQLite's trace callback, in aiosqlite's
+    thread): the database work per relayed message, independent of the machine's speed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def note(self, _statement: str) -> None:
+        self.count += 1
+
+    def counting(self, open_db):
+        """`open_db` whose connection reports every statement it runs to this counter."""
+
+        async def opened(path):
+            conn, applied = await open_db(path)
+            await conn.set_trace_callback(self.note)
+            return conn, applied
+
+        return opened
+
+
+async def end_to_end(models: Path, texts: list[str], cap: int, run: int) -> tuple[float, float, int]:
     """(d): the real bot, a Leeds/Hamburg/Lyon partnership (two target languages), messages injected
-    through the local Bot API server. Returns the seconds until every copy has been sent, and the
-    copies per second between 10% and 90% of them: the translation-bound middle of the burst, without
-    the start (updates fetched, first batches forming) and the tail (last sends after the last batch)."""
+    through the local Bot API server. Returns the seconds until every copy has been sent, the
+    copies per second between 10% and 90% of them (the translation-bound middle of the burst, without
+    the start, when updates are fetched and the first batches form, and the tail, the last sends after
+    the last batch), and the SQL statements run from the first message until the last copy was sent."""
+    import bridgebot.app
     from bridgebot.app import serve
     from bridgebot.config import Settings
     from bridgebot.localapi import LocalBotApi
@@ -268,9 +291,14 @@ async def end_to_end(models: Path, texts: list[str], cap: int, run: int) -> tupl
             translation_threads=2,
             health_port=0,
         )
-        stop, ready = asyncio.Event(), []
-        task = asyncio.create_task(serve(settings, stop, ready.append))
-        await api.wait_for(lambda: bool(ready), 60)
+        stop, ready, statements = asyncio.Event(), [], Statements()
+        open_db = bridgebot.app.open_db
+        bridgebot.app.open_db = statements.counting(open_db)
+        try:
+            task = asyncio.create_task(serve(settings, stop, ready.append))
+            await api.wait_for(lambda: bool(ready), 60)
+        finally:
+            bridgebot.app.open_db = open_db
 
         async def command(name: str, text: str) -> str:
             """Send a command and return the bot's reply to it."""
@@ -302,17 +330,18 @@ async def end_to_end(models: Path, texts: list[str], cap: int, run: int) -> tupl
         def copies() -> int:
             return sum(api.sent_count(chats[name]["id"]) - before for name, before in counts.items())
 
-        started = time.perf_counter()
+        started, counted = time.perf_counter(), statements.count
         for text in texts:
             api.send_text(chats["Leeds"]["id"], officer, text)
         marks = []
         for share in (*STEADY, 1.0):
             await api.wait_for(lambda share=share: copies() >= share * 2 * len(texts), timeout=3600)
             marks.append(time.perf_counter())
+        counted = statements.count - counted
         stop.set()
         await task
     steady = (STEADY[1] - STEADY[0]) * 2 * len(texts) / (marks[1] - marks[0])
-    return marks[-1] - started, steady
+    return marks[-1] - started, steady, counted
 
 
 async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
@@ -352,18 +381,22 @@ async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
     engine.close()
 
     # (a), (c) and (d) back to back in every run, so each run's ratios compare the same machine speed.
-    runs: list[tuple[float, float, float, list[float]]] = []
+    runs: list[tuple[float, float, float, list[float], float]] = []
+    statements: list[int] = []
     for run in range(repeat):
         raw_rate, produced = raw.run()
         engine = Engine(models, threads=(2, 1), max_loaded=8, max_decoding_length=cap)  # an empty cache
         await engine.translate("warm up", [], "en", TARGETS[0])
         engine_rate, latencies = await engine_path(engine, texts)
         engine.close()
-        seconds, steady_rate = await end_to_end(models, texts, cap, run)
+        seconds, steady_rate, counted = await end_to_end(models, texts, cap, run)
+        statements.append(counted)
         e2e_rate = 2 * len(texts) / seconds  # translations made: one per message and target language
         runs.append((raw_rate, engine_rate, e2e_rate, latencies, steady_rate))
         print(
-            f"run {run + 1}: a {raw_rate:.1f}  c {engine_rate:.1f}  d {e2e_rate:.1f} (10-90%: {steady_rate:.1f}) msg/s",
+            f"run {run + 1}: a {raw_rate:.1f}  c {engine_rate:.1f}  d {e2e_rate:.1f} "
+            f"(10-90%: {steady_rate:.1f}) msg/s, "
+            f"{counted / len(texts):.1f} SQL statements per relayed message",
             flush=True,
         )
     _, engine_rate, _, latencies, _ = max(runs, key=lambda r: r[1])
@@ -400,6 +433,11 @@ async def main(count: int, argos_count: int, cap: int, repeat: int) -> None:
         f"d/a = {statistics.median(d_ratios):.0%} (runs {d_ratios[0]:.0%}-{d_ratios[-1]:.0%}), "
         f"10-90% {statistics.median(steady_ratios):.0%} (runs {steady_ratios[0]:.0%}-{steady_ratios[-1]:.0%})   "
         f"c/b = {engine_rate / argos_rate:.1f}x (best c over b)"
+    )
+    print(
+        f"SQL statements per relayed message (2 copies each), from the first message to the last copy sent: "
+        f"{min(statements) / len(texts):.1f} ({min(statements)} for {len(texts)}; runs "
+        f"{min(statements)}-{max(statements)})"
     )
     print(
         f"one message on an idle engine (median of {SINGLES}): {1000 * engine_single:.1f} ms vs raw "

@@ -364,7 +364,7 @@ class Outbox:
 
     async def _attempt_relayed(self, row: DeliveryRow) -> None:
         assert row.source_id is not None
-        source = await self.repo.source(row.source_id)
+        source, shown = await self.repo.delivery_view(row.source_id, row.target_chat_id)
         target = await self.repo.group(row.target_chat_id)
         if source is None or target is None:
             await self.repo.fail(row, "source or target no longer exists")
@@ -372,7 +372,6 @@ class Outbox:
         if not await self._within_partnership(source, target, row.kind):
             await self.repo.fail(row, "a group is no longer in the message's partnership")
             return
-        shown = await self.repo.copy_parts(source.id, target.chat_id)
         if row.kind is DeliveryKind.DELETE:
             kept = await self.channel.delete(target.chat_id, [message_id for message_id, _ in shown]) if shown else []
             await self.repo.finish_delete(row, kept)

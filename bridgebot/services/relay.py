@@ -27,6 +27,10 @@ from bridgebot.translation.engine import Engine, Translation
 
 log = logging.getLogger(__name__)
 
+# Translations just made, kept in memory for the copies still to be rendered: a burst's workers reach
+# a message after its batch is done, and would otherwise each read it back from the store.
+RECENT_TRANSLATIONS = 1000
+
 ORIGINAL_MODES = ("quote", "full", "none")
 
 
@@ -79,6 +83,9 @@ class Relay:
         # Told the destination of each row queued (the delivery queue subscribes in app.py).
         self.queued: list[Callable[[int], None]] = []
         self._translating: dict[tuple[int, int, str], asyncio.Task[Translation]] = {}
+        # (message, revision, language) -> the stored translation, oldest first; a key never changes
+        # meaning (an edit is a new revision), so nothing needs invalidating.
+        self._recent: dict[tuple[int, int, str], Translation] = {}
 
     def _queued(self, chat_id: int) -> None:
         for listener in self.queued:
@@ -110,16 +117,33 @@ class Relay:
         )
         if source_id is not None:
             metrics.messages_relayed.inc()
-            await self._prefetch(source_id, {m.lang for m in members if m.chat_id in targets})
+            accepted = SourceMessage(
+                id=source_id,
+                partnership_id=group.partnership_id,
+                chat_id=message.chat_id,
+                message_id=message.message_id,
+                sender_id=message.sender_id,
+                sender_name=message.sender_name,
+                city=group.city,
+                topic=topic,
+                kind=message.kind,
+                lang=lang,
+                text=message.text,
+                spans=message.spans,
+                reply_to_message_id=message.reply_to_message_id,
+                revision=0,
+                deleted=False,
+            )
+            self._prefetch(accepted, {m.lang for m in members if m.chat_id in targets})
             for target in targets:
                 self._queued(target)
         return source_id
 
-    async def _prefetch(self, source_id: int, languages: set[str]) -> None:
+    def _prefetch(self, source: SourceMessage, languages: set[str]) -> None:
         """Start translating at once for every target language, so a burst reaches the engine together
-        (where it is batched) instead of one message at a time as each group's outbox gets to it."""
-        source = await self.repo.source(source_id)
-        if source is None or not source.text:
+        (where it is batched) instead of one message at a time as each group's outbox gets to it.
+        `source` is the message just accepted, as stored (a new row is at revision 0): not read back."""
+        if not source.text:
             return
         for lang in languages - {source.lang}:
             self._task(source, lang)
@@ -195,7 +219,15 @@ class Relay:
         return result
 
     async def translation(self, source: SourceMessage, lang: str) -> Translation:
-        """Translate once per (message revision, language), however many groups share the language."""
+        """Translate once per (message revision, language), however many groups share the language.
+        One still being made (started when the message was accepted) is awaited, and one just made is
+        taken from memory, without reading the store: in a burst that is nearly every copy."""
+        key = (source.id, source.revision, lang)
+        running = self._translating.get(key)
+        if running is not None:
+            return await asyncio.shield(running)
+        if key in self._recent:
+            return self._recent[key]
         stored = await self.repo.translation(source.id, source.revision, lang)
         if stored is not None:
             return Translation(stored[0], tuple(stored[1]), pivot=stored[2])
@@ -212,8 +244,14 @@ class Relay:
 
     def _finished(self, key: tuple[int, int, str], task: asyncio.Task[Translation]) -> None:
         self._translating.pop(key, None)
-        if not task.cancelled() and task.exception() is not None:
+        if task.cancelled():
+            return
+        if task.exception() is not None:
             log.error("translation of message %s into %s failed", key[0], key[2], exc_info=task.exception())
+        elif not task.result().missing:  # as stored by `_translate`: a missing one is tried again
+            if len(self._recent) >= RECENT_TRANSLATIONS:
+                del self._recent[next(iter(self._recent))]
+            self._recent[key] = task.result()
 
     async def _translate(self, source: SourceMessage, lang: str) -> Translation:
         glossary = await self.glossary_for(source.partnership_id, lang)

@@ -71,7 +71,9 @@ async def open_db(path: Path) -> tuple[aiosqlite.Connection, list[str]]:
         raise StoreError(f"database {path}: cannot make it private to this user ({exc.strerror})") from None
     conn: aiosqlite.Connection | None = None
     try:
-        conn = await aiosqlite.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        # Autocommit: the repository opens its transactions itself, and a write of one statement
+        # runs without BEGIN and COMMIT around it (see `Repository._write`).
+        conn = await aiosqlite.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await conn.execute("PRAGMA journal_mode = WAL")

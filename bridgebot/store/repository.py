@@ -2,6 +2,8 @@
 
 The bot shares one connection between coroutines, so writes go through `_tx()`, which serialises
 them and commits or rolls back as a unit: a rejected command can never leave half a change behind.
+The connection is in autocommit mode (see `db.open_db`): `_tx()` opens its transaction itself, and
+a write of one statement (`_write()`) is atomic on its own, without BEGIN and COMMIT around it.
 """
 
 from __future__ import annotations
@@ -230,6 +232,7 @@ class Repository:
         async with self._write_lock:
             tracked = _Tracked(self.conn, self._forget_directory)
             mark = _COMMAND.get()
+            await self.conn.execute("BEGIN")
             try:
                 if mark is not None and not mark.recorded:
                     await self._record_command(tracked, mark)
@@ -244,6 +247,19 @@ class Repository:
             finally:
                 if tracked.touched_directory:  # again: a read during the transaction saw uncommitted rows
                     self._forget_directory()
+
+    async def _write(self, sql: str, params: Iterable = ()) -> None:
+        """One statement that writes: atomic by itself, so it needs no BEGIN and COMMIT (two
+        statements saved on the hot path of every copy). It still waits for the write lock, or it
+        would join another coroutine's open transaction; and the first write of a command goes
+        through `_tx()`, where the command's mark is committed with it."""
+        mark = _COMMAND.get()
+        if mark is not None and not mark.recorded:
+            async with self._tx() as db:
+                await db.execute(sql, params)
+            return
+        async with self._write_lock:
+            await _Tracked(self.conn, self._forget_directory).execute(sql, params)
 
     # --- commands handled once ---------------------------------------------------------------
 
@@ -321,8 +337,7 @@ class Repository:
         return row[0] if row else None
 
     async def set_state(self, key: str, value: str) -> None:
-        async with self._tx() as db:
-            await db.execute("INSERT OR REPLACE INTO bot_state VALUES (?, ?)", (key, value))
+        await self._write("INSERT OR REPLACE INTO bot_state VALUES (?, ?)", (key, value))
 
     # --- people -------------------------------------------------------------------------------
 
@@ -646,9 +661,13 @@ class Repository:
     async def _enqueue(
         self, db: _Tracked, source_id: int, targets: Sequence[int], kind: DeliveryKind, now: str
     ) -> None:
-        await db.executemany(
-            "INSERT INTO deliveries (source_id, target_chat_id, kind, created_at) VALUES (?, ?, ?, ?)",
-            [(source_id, target, kind, now) for target in targets],
+        """One row per target, in one statement (ids ascend in the order of `targets`)."""
+        if not targets:
+            return
+        await db.execute(
+            "INSERT INTO deliveries (source_id, target_chat_id, kind, created_at) VALUES "
+            + ", ".join("(?, ?, ?, ?)" for _ in targets),
+            [value for target in targets for value in (source_id, target, kind, now)],
         )
 
     async def enqueue_composed(
@@ -730,6 +749,20 @@ class Repository:
             )
         return _source(row) if row else None
 
+    async def delivery_view(
+        self, source_id: int, target_chat_id: int
+    ) -> tuple[SourceMessage | None, list[tuple[int, int]]]:
+        """The source message and the parts of its copy in `target_chat_id`, (message id, source
+        revision it shows) in order, in one read: what a worker needs for every relayed row."""
+        row = await self._one(
+            "SELECT s.*, (SELECT json_group_array(json_array(part, message_id, revision)) FROM copies"
+            " WHERE source_id = s.id AND target_chat_id = ?) AS shown FROM source_messages s WHERE s.id = ?",
+            (target_chat_id, source_id),
+        )
+        if row is None:
+            return None, []
+        return _source(row), [(message_id, revision) for _, message_id, revision in sorted(json.loads(row["shown"]))]
+
     async def copy_ids(self, source_id: int, target_chat_id: int) -> list[int]:
         rows = await self._all(
             "SELECT message_id FROM copies WHERE source_id = ? AND target_chat_id = ? ORDER BY part",
@@ -737,31 +770,22 @@ class Repository:
         )
         return [row[0] for row in rows]
 
-    async def copy_parts(self, source_id: int, target_chat_id: int) -> list[tuple[int, int]]:
-        """(message id, source revision it shows) of each part of a copy, in order."""
-        rows = await self._all(
-            "SELECT message_id, revision FROM copies WHERE source_id = ? AND target_chat_id = ? ORDER BY part",
-            (source_id, target_chat_id),
-        )
-        return [(row[0], row[1]) for row in rows]
-
     async def record_part(
         self, source_id: int, target_chat_id: int, revision: int, part: int, message_id: int | None
     ) -> None:
         """One part of a copy was sent or edited to show `revision` (None: it is gone), recorded at once
         so that a retry carries on from the first part not done instead of sending it all again."""
-        async with self._tx() as db:
-            if message_id is None:
-                await db.execute(
-                    "DELETE FROM copies WHERE source_id = ? AND target_chat_id = ? AND part = ?",
-                    (source_id, target_chat_id, part),
-                )
-            else:
-                await db.execute(
-                    "INSERT OR REPLACE INTO copies (source_id, target_chat_id, part, message_id, revision)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (source_id, target_chat_id, part, message_id, revision),
-                )
+        if message_id is None:
+            await self._write(
+                "DELETE FROM copies WHERE source_id = ? AND target_chat_id = ? AND part = ?",
+                (source_id, target_chat_id, part),
+            )
+        else:
+            await self._write(
+                "INSERT OR REPLACE INTO copies (source_id, target_chat_id, part, message_id, revision)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (source_id, target_chat_id, part, message_id, revision),
+            )
 
     async def copy_targets(self, source: SourceMessage) -> list[int]:
         """The groups that got (or are to get) a copy of `source` and are still in its partnership:
@@ -800,16 +824,14 @@ class Repository:
     async def record_sent(self, row: DeliveryRow, message_ids: Sequence[int]) -> None:
         """The parts of a composed delivery sent so far, recorded as each is sent, so a retry goes on
         from the first part not sent."""
-        async with self._tx() as db:
-            await db.execute("UPDATE deliveries SET sent = ? WHERE id = ?", (json.dumps(list(message_ids)), row.id))
+        await self._write("UPDATE deliveries SET sent = ? WHERE id = ?", (json.dumps(list(message_ids)), row.id))
 
     async def finish(self, row: DeliveryRow) -> None:
         """Mark a row done; the copies' ids were recorded part by part as they were sent."""
-        async with self._tx() as db:
-            await db.execute(
-                "UPDATE deliveries SET state = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
-                (self.now_iso(), row.id),
-            )
+        await self._write(
+            "UPDATE deliveries SET state = 'done', done_at = ?, attempts = attempts + 1 WHERE id = ?",
+            (self.now_iso(), row.id),
+        )
 
     async def finish_delete(self, row: DeliveryRow, kept: Sequence[int]) -> None:
         """A delete row done: the copies that are gone are forgotten, and the outcome says whether
@@ -859,18 +881,13 @@ class Repository:
             return rows.rowcount, translations.rowcount
 
     async def fail(self, row: DeliveryRow, error: str) -> None:
-        async with self._tx() as db:
-            await db.execute(
-                "UPDATE deliveries SET state = 'failed', last_error = ?, done_at = ?, attempts = attempts + 1"
-                " WHERE id = ?",
-                (error, self.now_iso(), row.id),
-            )
+        await self._write(
+            "UPDATE deliveries SET state = 'failed', last_error = ?, done_at = ?, attempts = attempts + 1 WHERE id = ?",
+            (error, self.now_iso(), row.id),
+        )
 
     async def note_attempt(self, row: DeliveryRow, error: str) -> None:
-        async with self._tx() as db:
-            await db.execute(
-                "UPDATE deliveries SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, row.id)
-            )
+        await self._write("UPDATE deliveries SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error, row.id))
 
     async def outbox_depth(self) -> int:
         row = await self._one("SELECT COUNT(*) FROM deliveries WHERE state = 'pending'")
@@ -886,11 +903,10 @@ class Repository:
     async def save_translation(
         self, source_id: int, revision: int, lang: str, text: str, entities: Sequence[Span], pivot: bool
     ) -> None:
-        async with self._tx() as db:
-            await db.execute(
-                "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
-                (source_id, revision, lang, text, spans_to_json(entities), int(pivot)),
-            )
+        await self._write(
+            "INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
+            (source_id, revision, lang, text, spans_to_json(entities), int(pivot)),
+        )
 
     # --- glossary and topics -------------------------------------------------------------------
 
