@@ -31,6 +31,7 @@ from bridgebot.domain import DeliveryKind, DeliveryRow, Group, SourceMessage
 from bridgebot.i18n import Catalogs
 from bridgebot.richtext import RichText, span_from_dict, spans_to_json
 from bridgebot.services.relay import Relay, Rendered
+from bridgebot.services.texts import join_list
 from bridgebot.store.repository import Repository
 
 log = logging.getLogger(__name__)
@@ -414,11 +415,11 @@ class Outbox:
         partners = {g.chat_id: g.city for g in await self.repo.partnership_groups(source.partnership_id)}
         gone = sorted(partners[chat] for chat, deleted in outcome.items() if deleted and chat in partners)
         kept = sorted(partners[chat] for chat, deleted in outcome.items() if not deleted and chat in partners)
-        lines = []
+        lines, ui = [], self.catalogs.ui_language(home.lang)
         if gone:
-            lines.append(self.catalogs.t(home.lang, "unsend-report-deleted", cities=", ".join(gone)))
+            lines.append(self.catalogs.t(home.lang, "unsend-report-deleted", cities=join_list(gone, ui)))
         if kept:
-            lines.append(self.catalogs.t(home.lang, "unsend-report-kept", cities=", ".join(kept)))
+            lines.append(self.catalogs.t(home.lang, "unsend-report-kept", cities=join_list(kept, ui)))
         if lines:
             await self.announce(source.partnership_id, {home.chat_id: "\n".join(lines)})
 

@@ -124,7 +124,7 @@ class Relay:
                 message_id=message.message_id,
                 sender_id=message.sender_id,
                 sender_name=message.sender_name,
-                city=group.city,
+                city=group.shown_city,
                 topic=topic,
                 kind=message.kind,
                 lang=lang,
