@@ -324,9 +324,12 @@ async def test_the_outbox_checks_the_partnership_at_delivery_time(tmp_path: Path
         )
         await repo.set_group_partnership(-2, second.id)  # in another partnership before its copy went out
         channel = RecordingChannel()
-        outbox = Outbox(repo, Relay(repo, Engine(models_dir), catalogs()), channel, catalogs())
+        engine = Engine(models_dir)
+        outbox = Outbox(repo, Relay(repo, engine, catalogs()), channel, catalogs())
         await outbox.start()
         await outbox.idle()
+        await outbox.stop()
+        engine.close()
         assert channel.sent == [-3]
         rows = await conn.execute_fetchall("SELECT target_chat_id, state FROM deliveries ORDER BY target_chat_id")
         assert [tuple(row) for row in rows] == [(-3, "done"), (-2, "failed")]

@@ -151,7 +151,9 @@ async def world(tmp_path: Path, models_dir: Path) -> AsyncIterator[World]:
     for chat_id, city in ((HAMBURG, "Hamburg"), (LEEDS, "Leeds"), (BREMEN, "Bremen")):
         await repo.save_group(chat_id, city, city, "de", "Europe/Berlin")
         await repo.set_group_partnership(chat_id, partnership.id)
-    yield World(repo, Relay(repo, Engine(models_dir), catalogs()), RecordingChannel(), partnership.id, path)
+    engine = Engine(models_dir)
+    yield World(repo, Relay(repo, engine, catalogs()), RecordingChannel(), partnership.id, path)
+    engine.close()
     await conn.close()
 
 
@@ -279,8 +281,11 @@ async def test_pending_rows_survive_a_restart_of_the_process(world: World) -> No
     conn, _ = await open_db(world.path)
     world.repo = Repository(conn)
     world.relay = Relay(world.repo, world.relay.engine, catalogs())
-    await deliver_all(world.outbox())
-    assert [text.splitlines()[-1] for text in world.channel.texts(LEEDS)] == ["Eins", "Hallo"]
+    try:
+        await deliver_all(world.outbox())
+        assert [text.splitlines()[-1] for text in world.channel.texts(LEEDS)] == ["Eins", "Hallo"]
+    finally:
+        await conn.close()
 
 
 def test_a_composed_message_survives_its_trip_through_the_queue_row() -> None:
@@ -340,7 +345,9 @@ async def test_upgrading_moves_pending_copies_and_queued_announcements_into_the_
         nudges = await conn.execute_fetchall("SELECT kind, state FROM nudges ORDER BY id")
         assert [tuple(r) for r in nudges] == [("notice", "sent"), ("followup", "pending")]
         repo, channel = Repository(conn), RecordingChannel()
-        await deliver_all(Outbox(repo, Relay(repo, Engine(models_dir), catalogs()), channel, catalogs(), policy=FAST))
+        engine = Engine(models_dir)
+        await deliver_all(Outbox(repo, Relay(repo, engine, catalogs()), channel, catalogs(), policy=FAST))
+        engine.close()
         texts = channel.texts(LEEDS)
         assert len(texts) == 2 and texts[0].endswith("Moin") and texts[1] == "🤝 Bremen ist beigetreten"
     finally:
