@@ -100,40 +100,24 @@ class Relay:
         targets = [m.chat_id for m in members if m.chat_id != group.chat_id and not m.relay_broken]
         lang = detect_language(message.text, sorted({m.lang for m in members}), group.lang)
         topic = await self.repo.topic(group.chat_id, message.thread_id) if message.thread_id else None
-        source_id = await self.repo.accept_message(
-            partnership_id=group.partnership_id,
-            chat_id=message.chat_id,
-            message_id=message.message_id,
-            sender_id=message.sender_id,
-            sender_name=message.sender_name,
-            city=group.shown_city,
-            topic=topic,
-            kind=message.kind,
-            lang=lang,
-            text=message.text,
-            entities=message.spans,
-            reply_to_message_id=message.reply_to_message_id,
-            targets=targets,
-        )
+        # What the store records and what the router keeps in hand are the same fields: named once.
+        fields = {
+            "partnership_id": group.partnership_id,
+            "chat_id": message.chat_id,
+            "message_id": message.message_id,
+            "sender_id": message.sender_id,
+            "sender_name": message.sender_name,
+            "city": group.shown_city,
+            "topic": topic,
+            "kind": message.kind,
+            "lang": lang,
+            "text": message.text,
+            "reply_to_message_id": message.reply_to_message_id,
+        }
+        source_id = await self.repo.accept_message(**fields, entities=message.spans, targets=targets)
         if source_id is not None:
             metrics.messages_relayed.inc()
-            accepted = SourceMessage(
-                id=source_id,
-                partnership_id=group.partnership_id,
-                chat_id=message.chat_id,
-                message_id=message.message_id,
-                sender_id=message.sender_id,
-                sender_name=message.sender_name,
-                city=group.shown_city,
-                topic=topic,
-                kind=message.kind,
-                lang=lang,
-                text=message.text,
-                spans=message.spans,
-                reply_to_message_id=message.reply_to_message_id,
-                revision=0,
-                deleted=False,
-            )
+            accepted = SourceMessage(id=source_id, **fields, spans=message.spans, revision=0, deleted=False)
             self._prefetch(accepted, {m.lang for m in members if m.chat_id in targets})
             for target in targets:
                 self._queued(target)
